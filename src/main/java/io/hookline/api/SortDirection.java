@@ -1,0 +1,5 @@
+package io.hookline.api;
+
+public enum SortDirection {
+    ASC, DESC
+}

@@ -1,0 +1,136 @@
+package io.hookline.db;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts the embedded PostgreSQL on a kept data directory with durable settings, recovering
+ * from a previous Hookline that was killed without stopping it.
+ */
+final class EmbeddedPostgresLauncher {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresLauncher.class);
+    /** The embedded server's own lock file, held by the JVM that runs it. */
+    private static final String LOCK_FILE = "epg-lock";
+
+    private final Path dataDirectory;
+    private final int port;
+
+    EmbeddedPostgresLauncher(Path dataDirectory, int port) {
+        this.dataDirectory = dataDirectory.toAbsolutePath().normalize();
+        this.port = port;
+    }
+
+    EmbeddedPostgres start() {
+        try {
+            Files.createDirectories(dataDirectory);
+            stopOrphanedPostmaster();
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDirectory)
+                    .setCleanDataDirectory(false)
+                    .setPort(port)
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    // Durability is the point of a webhook log: the library's test-oriented defaults
+                    // turn both off, so they are turned back on here and checked below.
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on")
+                    .setServerConfig("max_connections", "200")
+                    .setServerConfig("listen_addresses", "localhost")
+                    .start();
+            verifyDurable(postgres);
+            log.info("Embedded PostgreSQL running on port {} with data in {}", postgres.getPort(), dataDirectory);
+            return postgres;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDirectory, e);
+        }
+    }
+
+    /**
+     * A Hookline killed with SIGKILL leaves its postmaster running (it is daemonized), holding the
+     * data directory. If no live Hookline holds the directory's lock, that postmaster is an orphan:
+     * stop it cleanly so this start can take over the same data.
+     */
+    private void stopOrphanedPostmaster() throws IOException {
+        Path pidFile = dataDirectory.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        requireNoLiveOwner();
+        Optional<ProcessHandle> postmaster = readPid(pidFile).flatMap(ProcessHandle::of)
+                .filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false));
+        if (postmaster.isEmpty()) {
+            // PostgreSQL copes with a stale pid file by itself, unless the pid now belongs to some
+            // other process; removing it is safe because no postmaster of ours is alive.
+            Files.deleteIfExists(pidFile);
+            return;
+        }
+        ProcessHandle orphan = postmaster.get();
+        log.warn("Stopping PostgreSQL (pid {}) left running by a previous Hookline on {}", orphan.pid(), dataDirectory);
+        orphan.destroy(); // SIGTERM: a smart shutdown, which is immediate since its clients are gone
+        try {
+            orphan.onExit().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            log.warn("PostgreSQL pid {} did not stop within 30 s; killing it", orphan.pid());
+            orphan.destroyForcibly();
+            orphan.onExit().join();
+        }
+    }
+
+    private void requireNoLiveOwner() throws IOException {
+        Path lockFile = dataDirectory.resolve(LOCK_FILE);
+        if (!Files.exists(lockFile)) {
+            return;
+        }
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE);
+             FileLock lock = channel.tryLock()) {
+            if (lock == null) {
+                throw new IllegalStateException("The data directory " + dataDirectory
+                        + " is in use by another running Hookline; stop it or choose another hookline.data-dir");
+            }
+        }
+    }
+
+    private static Optional<Long> readPid(Path pidFile) throws IOException {
+        String firstLine = Files.readAllLines(pidFile).stream().findFirst().orElse("").trim();
+        try {
+            return Optional.of(Long.parseLong(firstLine));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static void verifyDurable(EmbeddedPostgres postgres) throws IOException {
+        try (Connection c = postgres.getPostgresDatabase().getConnection();
+             Statement s = c.createStatement()) {
+            for (String setting : new String[] {"fsync", "synchronous_commit"}) {
+                try (ResultSet rs = s.executeQuery("show " + setting)) {
+                    rs.next();
+                    if (!"on".equals(rs.getString(1))) {
+                        throw new IllegalStateException("Embedded PostgreSQL started with " + setting + "="
+                                + rs.getString(1) + "; refusing to run without durability");
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IOException("Could not check the embedded PostgreSQL settings", e);
+        }
+    }
+}

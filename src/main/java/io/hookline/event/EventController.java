@@ -1,0 +1,123 @@
+package io.hookline.event;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import io.hookline.api.ApiException;
+import io.hookline.api.Caller;
+import io.hookline.api.Connection;
+import io.hookline.api.PageArgs;
+import io.hookline.api.SortDirection;
+import io.hookline.api.SortKey;
+import io.hookline.api.SqlFilter;
+import io.hookline.capture.Resource;
+import io.hookline.receiver.ReceiverLookup;
+import io.hookline.receiver.WebhookReceiver;
+import io.hookline.subscription.SubscriptionLookup;
+import io.hookline.subscription.WebhookSubscription;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.ContextValue;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+
+/** The audit trail's read side. */
+@Controller
+class EventController {
+
+    /** How many of a subscription's newest events its {@code events} field lists at most. */
+    static final int MAX_EVENTS_PER_SUBSCRIPTION = 100;
+
+    private final EventRepository repository;
+    private final ReceiverLookup receivers;
+    private final SubscriptionLookup subscriptions;
+
+    EventController(EventRepository repository, ReceiverLookup receivers, SubscriptionLookup subscriptions) {
+        this.repository = repository;
+        this.receivers = receivers;
+        this.subscriptions = subscriptions;
+    }
+
+    enum Status { PENDING, RETRYING, SUCCEEDED, FAILED, CANCELED }
+
+    enum SortField {
+        ID(new SortKey("ID", "id", "bigint")),
+        CREATED_AT(new SortKey("CREATED_AT", "created_at", "timestamptz"));
+
+        final SortKey key;
+
+        SortField(SortKey key) {
+            this.key = key;
+        }
+    }
+
+    record Sort(SortField field, SortDirection direction) {
+    }
+
+    record Filters(List<Status> status, Long receiverId, Long subscriptionId, String resource, Resource.Action action,
+                   OffsetDateTime createdAfter, OffsetDateTime createdBefore) {
+    }
+
+    @QueryMapping
+    WebhookEvent webhookEvent(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument long id) {
+        return repository.find(caller.organizationId(), id).orElseThrow(() -> ApiException.notFound("WebhookEvent", id));
+    }
+
+    @QueryMapping
+    Connection<WebhookEvent> webhookEvents(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument Integer first,
+                                           @Argument String after, @Argument Integer last, @Argument String before,
+                                           @Argument Filters filters, @Argument Sort sort) {
+        Filters f = filters == null ? new Filters(null, null, null, null, null, null, null) : filters;
+        String resource = f.resource() == null ? null : Resource.parse(f.resource()).map(Resource::name)
+                .orElseThrow(() -> ApiException.badInput("resource '" + f.resource() + "' is not a webhookable resource"));
+        SqlFilter filter = SqlFilter.where("organization_id = :org", "org", caller.organizationId())
+                .and("status = any(cast(:statuses as text[]))", "statuses", f.status() == null || f.status().isEmpty()
+                        ? null : f.status().stream().map(Enum::name).toArray(String[]::new))
+                .and("receiver_id = :receiver", "receiver", f.receiverId())
+                .and("subscription_id = :subscription", "subscription", f.subscriptionId())
+                .and("resource = :resource", "resource", resource)
+                .and("action = :action", "action", f.action() == null ? null : f.action().name())
+                .and("created_at > :createdAfter", "createdAfter", f.createdAfter())
+                .and("created_at < :createdBefore", "createdBefore", f.createdBefore());
+        SortField field = sort == null || sort.field() == null ? SortField.ID : sort.field();
+        SortDirection direction = sort == null || sort.direction() == null ? SortDirection.DESC : sort.direction();
+        return repository.page(filter, field.key, direction, PageArgs.of(first, after, last, before));
+    }
+
+    @BatchMapping(typeName = "WebhookSubscription")
+    Map<WebhookSubscription, List<WebhookEvent>> events(List<WebhookSubscription> subscriptionList) {
+        Map<Long, List<WebhookEvent>> bySubscription = repository.latestBySubscriptions(
+                        subscriptionList.stream().map(WebhookSubscription::id).toList(), MAX_EVENTS_PER_SUBSCRIPTION)
+                .stream().collect(Collectors.groupingBy(WebhookEvent::subscriptionId));
+        return subscriptionList.stream().collect(Collectors.toMap(Function.identity(),
+                s -> bySubscription.getOrDefault(s.id(), List.of()), (a, b) -> a));
+    }
+
+    @BatchMapping(typeName = "WebhookEvent")
+    Map<WebhookEvent, List<DeliveryAttempt>> attempts(List<WebhookEvent> events) {
+        Map<Long, List<DeliveryAttempt>> byEvent = repository.attempts(events.stream().map(WebhookEvent::id).toList())
+                .stream().collect(Collectors.groupingBy(DeliveryAttempt::eventId));
+        return events.stream().collect(Collectors.toMap(Function.identity(),
+                e -> byEvent.getOrDefault(e.id(), List.of()), (a, b) -> a));
+    }
+
+    @BatchMapping(typeName = "WebhookEvent")
+    Map<WebhookEvent, WebhookReceiver> receiver(List<WebhookEvent> events) {
+        Map<Long, WebhookReceiver> found = receivers.byIds(events.getFirst().organizationId(),
+                events.stream().map(WebhookEvent::receiverId).filter(Objects::nonNull).collect(Collectors.toSet()));
+        return events.stream().filter(e -> e.receiverId() != null && found.containsKey(e.receiverId()))
+                .collect(Collectors.toMap(Function.identity(), e -> found.get(e.receiverId()), (a, b) -> a));
+    }
+
+    @BatchMapping(typeName = "WebhookEvent")
+    Map<WebhookEvent, WebhookSubscription> subscription(List<WebhookEvent> events) {
+        Map<Long, WebhookSubscription> found = subscriptions.byIds(events.getFirst().organizationId(),
+                events.stream().map(WebhookEvent::subscriptionId).filter(Objects::nonNull).collect(Collectors.toSet()));
+        return events.stream().filter(e -> e.subscriptionId() != null && found.containsKey(e.subscriptionId()))
+                .collect(Collectors.toMap(Function.identity(), e -> found.get(e.subscriptionId()), (a, b) -> a));
+    }
+}

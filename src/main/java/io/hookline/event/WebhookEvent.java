@@ -1,0 +1,10 @@
+package io.hookline.event;
+
+import java.time.OffsetDateTime;
+
+/** One webhook fired for one subscription: the audit trail's unit. {@code payload} is the exact body sent. */
+public record WebhookEvent(long id, long organizationId, Long subscriptionId, Long receiverId, String resource,
+                           String action, Long transactionId, boolean test, String payload, String status,
+                           int attemptCount, OffsetDateTime nextAttemptAt, OffsetDateTime occurredAt,
+                           OffsetDateTime createdAt, OffsetDateTime completedAt) {
+}

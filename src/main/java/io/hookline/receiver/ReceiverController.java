@@ -1,0 +1,171 @@
+package io.hookline.receiver;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import io.hookline.api.ApiException;
+import io.hookline.api.Caller;
+import io.hookline.api.Connection;
+import io.hookline.api.PageArgs;
+import io.hookline.api.SortDirection;
+import io.hookline.api.SortKey;
+import io.hookline.api.SqlFilter;
+import io.hookline.auth.User;
+import io.hookline.auth.UserDirectory;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.ContextValue;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+
+@Controller
+class ReceiverController {
+
+    private final ReceiverService service;
+    private final ReceiverRepository repository;
+    private final UserDirectory users;
+
+    ReceiverController(ReceiverService service, ReceiverRepository repository, UserDirectory users) {
+        this.service = service;
+        this.repository = repository;
+        this.users = users;
+    }
+
+    enum SortField {
+        ID(new SortKey("ID", "id", "bigint")),
+        NAME(new SortKey("NAME", "name", "text")),
+        CREATED_AT(new SortKey("CREATED_AT", "created_at", "timestamptz")),
+        UPDATED_AT(new SortKey("UPDATED_AT", "updated_at", "timestamptz"));
+
+        final SortKey key;
+
+        SortField(SortKey key) {
+            this.key = key;
+        }
+    }
+
+    record Sort(SortField field, SortDirection direction) {
+    }
+
+    record Filters(Boolean active, String nameContains, String webhookUriContains) {
+    }
+
+    record ReceiverPayload(WebhookReceiver webhookReceiver) {
+    }
+
+    record DeletedPayload(long id) {
+    }
+
+    record CreateHeaderInput(Long receiverId, String key, String value) {
+    }
+
+    record UpdateHeaderInput(Long id, String etag, String key, String value) {
+    }
+
+    record HeaderPayload(ReceiverHeader webhookReceiverHeader, WebhookReceiver webhookReceiver) {
+    }
+
+    @QueryMapping
+    WebhookReceiver webhookReceiver(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument long id) {
+        return repository.find(caller.organizationId(), id).orElseThrow(() -> ApiException.notFound("WebhookReceiver", id));
+    }
+
+    @QueryMapping
+    Connection<WebhookReceiver> webhookReceivers(@ContextValue(Caller.CONTEXT_KEY) Caller caller,
+                                                 @Argument Integer first, @Argument String after,
+                                                 @Argument Integer last, @Argument String before,
+                                                 @Argument Filters filters, @Argument Sort sort) {
+        Filters f = filters == null ? new Filters(null, null, null) : filters;
+        SqlFilter filter = SqlFilter.where("organization_id = :org", "org", caller.organizationId())
+                .and("active = :active", "active", f.active())
+                .and("name ilike '%' || :name || '%'", "name", escapeLike(f.nameContains()))
+                .and("webhook_uri ilike '%' || :uri || '%'", "uri", escapeLike(f.webhookUriContains()));
+        SortField field = sort == null || sort.field() == null ? SortField.ID : sort.field();
+        SortDirection direction = sort == null || sort.direction() == null ? SortDirection.ASC : sort.direction();
+        return repository.page(filter, field.key, direction, PageArgs.of(first, after, last, before));
+    }
+
+    @MutationMapping
+    ReceiverPayload createWebhookReceiver(@ContextValue(Caller.CONTEXT_KEY) Caller caller,
+                                          @Argument ReceiverService.CreateInput input) {
+        return new ReceiverPayload(service.create(caller, input));
+    }
+
+    @MutationMapping
+    ReceiverPayload updateWebhookReceiver(@ContextValue(Caller.CONTEXT_KEY) Caller caller,
+                                          @Argument ReceiverService.UpdateInput input) {
+        return new ReceiverPayload(service.update(caller, input));
+    }
+
+    @MutationMapping
+    DeletedPayload deleteWebhookReceiver(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument long id,
+                                         @Argument String etag) {
+        service.delete(caller, id, etag);
+        return new DeletedPayload(id);
+    }
+
+    @MutationMapping
+    ReceiverPayload rotateWebhookReceiverSecret(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument long id,
+                                                @Argument String etag) {
+        return new ReceiverPayload(service.rotateSecret(caller, id, etag));
+    }
+
+    @MutationMapping
+    HeaderPayload createWebhookReceiverHeader(@ContextValue(Caller.CONTEXT_KEY) Caller caller,
+                                              @Argument CreateHeaderInput input) {
+        if (input.receiverId() == null) {
+            throw ApiException.badInput("receiverId is required");
+        }
+        ReceiverHeader header = service.createHeader(caller, input.receiverId(), input.key(), input.value());
+        return new HeaderPayload(header, repository.find(caller.organizationId(), header.receiverId()).orElseThrow());
+    }
+
+    @MutationMapping
+    HeaderPayload updateWebhookReceiverHeader(@ContextValue(Caller.CONTEXT_KEY) Caller caller,
+                                              @Argument UpdateHeaderInput input) {
+        if (input.id() == null) {
+            throw ApiException.badInput("id is required");
+        }
+        ReceiverHeader header = service.updateHeader(caller, input.id(), input.etag(), input.key(), input.value());
+        return new HeaderPayload(header, repository.find(caller.organizationId(), header.receiverId()).orElseThrow());
+    }
+
+    @MutationMapping
+    HeaderPayload deleteWebhookReceiverHeader(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument long id,
+                                              @Argument String etag) {
+        ReceiverHeader header = service.deleteHeader(caller, id, etag);
+        return new HeaderPayload(header, repository.find(caller.organizationId(), header.receiverId()).orElseThrow());
+    }
+
+    @SchemaMapping(typeName = "WebhookReceiver", field = "_etag")
+    String etag(WebhookReceiver receiver) {
+        return receiver.etag();
+    }
+
+    @BatchMapping(typeName = "WebhookReceiver")
+    Map<WebhookReceiver, List<ReceiverHeader>> headers(List<WebhookReceiver> receivers) {
+        Map<Long, List<ReceiverHeader>> byReceiver = repository.headers(
+                receivers.stream().map(WebhookReceiver::id).toList()).stream()
+                .collect(Collectors.groupingBy(ReceiverHeader::receiverId));
+        return receivers.stream().collect(Collectors.toMap(Function.identity(),
+                r -> byReceiver.getOrDefault(r.id(), List.of()), (a, b) -> a));
+    }
+
+    @BatchMapping(typeName = "WebhookReceiver")
+    Map<WebhookReceiver, User> createdBy(List<WebhookReceiver> receivers) {
+        Set<Long> ids = receivers.stream().map(WebhookReceiver::createdBy).filter(java.util.Objects::nonNull)
+                .collect(Collectors.toSet());
+        Map<Long, User> found = users.byIds(receivers.getFirst().organizationId(), ids);
+        return receivers.stream().filter(r -> r.createdBy() != null && found.containsKey(r.createdBy()))
+                .collect(Collectors.toMap(Function.identity(), r -> found.get(r.createdBy()), (a, b) -> a));
+    }
+
+    static String escapeLike(String text) {
+        return text == null ? null : text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

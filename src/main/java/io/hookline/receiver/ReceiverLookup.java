@@ -1,0 +1,29 @@
+package io.hookline.receiver;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Component;
+
+/** Reading receivers from the other features, always within the caller's organization. */
+@Component
+public class ReceiverLookup {
+
+    private final ReceiverRepository repository;
+
+    ReceiverLookup(ReceiverRepository repository) {
+        this.repository = repository;
+    }
+
+    public Optional<WebhookReceiver> find(long organizationId, long id) {
+        return repository.find(organizationId, id);
+    }
+
+    public Map<Long, WebhookReceiver> byIds(long organizationId, Collection<Long> ids) {
+        return repository.findAll(organizationId, ids).stream()
+                .collect(Collectors.toMap(WebhookReceiver::id, Function.identity()));
+    }
+}

@@ -1,0 +1,216 @@
+package io.hookline.receiver;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.hookline.api.ApiException;
+import io.hookline.api.Connection;
+import io.hookline.api.KeysetPaginator;
+import io.hookline.api.PageArgs;
+import io.hookline.api.SortDirection;
+import io.hookline.api.SortKey;
+import io.hookline.api.SqlFilter;
+import io.hookline.delivery.DeliveryRequest.ContentType;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Receivers and their headers, always within one organization; secrets encrypted on the way in. */
+@Repository
+class ReceiverRepository {
+
+    private final JdbcClient jdbc;
+    private final SecretCipher cipher;
+    private final KeysetPaginator paginator;
+    private final RowMapper<WebhookReceiver> receiverMapper;
+
+    ReceiverRepository(JdbcClient jdbc, SecretCipher cipher) {
+        this.jdbc = jdbc;
+        this.cipher = cipher;
+        this.paginator = new KeysetPaginator(jdbc);
+        this.receiverMapper = this::mapReceiver;
+    }
+
+    record NewReceiver(String name, String description, String webhookUri, String sharedSecret,
+                       ContentType contentType, int expectedResponseCode, boolean active) {
+    }
+
+    WebhookReceiver insert(long organizationId, Long createdBy, NewReceiver r) {
+        return jdbc.sql("""
+                        insert into webhook_receivers (organization_id, name, description, webhook_uri, shared_secret,
+                            content_type, expected_response_code, active, created_by)
+                        values (:org, :name, :description, :uri, :secret, :contentType, :code, :active, :createdBy)
+                        returning *
+                        """)
+                .param("org", organizationId).param("name", r.name()).param("description", r.description())
+                .param("uri", r.webhookUri()).param("secret", cipher.encrypt(r.sharedSecret()))
+                .param("contentType", r.contentType().name()).param("code", r.expectedResponseCode())
+                .param("active", r.active()).param("createdBy", createdBy)
+                .query(receiverMapper).single();
+    }
+
+    Optional<WebhookReceiver> find(long organizationId, long id) {
+        return jdbc.sql("select * from webhook_receivers where organization_id = :org and id = :id")
+                .param("org", organizationId).param("id", id).query(receiverMapper).optional();
+    }
+
+    List<WebhookReceiver> findAll(long organizationId, Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select * from webhook_receivers where organization_id = :org and id in (:ids)")
+                .param("org", organizationId).param("ids", ids).query(receiverMapper).list();
+    }
+
+    Connection<WebhookReceiver> page(SqlFilter filter, SortKey sort, SortDirection direction, PageArgs page) {
+        return paginator.page("*", "webhook_receivers", "id", filter, sort, direction, page, receiverMapper);
+    }
+
+    /**
+     * Applies the given column changes if the etag still matches, and gives the receiver a new
+     * etag. {@code changes} maps column names (never user input) to values.
+     */
+    WebhookReceiver update(long organizationId, long id, String etag, Map<String, Object> changes) {
+        StringBuilder set = new StringBuilder("etag = new_etag(), updated_at = now()");
+        Map<String, Object> params = new LinkedHashMap<>();
+        changes.forEach((column, value) -> {
+            set.append(", ").append(column).append(" = :").append(column);
+            params.put(column, column.equals("shared_secret") && value != null ? cipher.encrypt((String) value) : value);
+        });
+        params.put("org", organizationId);
+        params.put("id", id);
+        params.put("etag", etag);
+        Optional<WebhookReceiver> updated = jdbc.sql("update webhook_receivers set " + set
+                        + " where organization_id = :org and id = :id and etag = :etag returning *")
+                .params(params).query(receiverMapper).optional();
+        return updated.orElseThrow(() -> staleOrMissing(organizationId, id));
+    }
+
+    /** Bumps the etag when something owned by the receiver (a header) changes. */
+    void touch(long organizationId, long id, String etag) {
+        update(organizationId, id, etag, Map.of());
+    }
+
+    /** Rotates the secret: the old one keeps signing until {@code overlapUntil}. */
+    WebhookReceiver rotateSecret(long organizationId, long id, String etag, String newSecret,
+                                 OffsetDateTime overlapUntil) {
+        return jdbc.sql("""
+                        update webhook_receivers
+                        set previous_secret = shared_secret, previous_secret_expires_at = :until,
+                            shared_secret = :secret, etag = new_etag(), updated_at = now()
+                        where organization_id = :org and id = :id and etag = :etag
+                        returning *
+                        """)
+                .param("until", overlapUntil).param("secret", cipher.encrypt(newSecret))
+                .param("org", organizationId).param("id", id).param("etag", etag)
+                .query(receiverMapper).optional()
+                .orElseThrow(() -> staleOrMissing(organizationId, id));
+    }
+
+    void delete(long organizationId, long id, String etag) {
+        // Its subscriptions go with it (cascade); its events stay in the audit trail, and those
+        // still waiting to be sent are canceled: there is nowhere left to send them.
+        jdbc.sql("""
+                        update webhook_events set status = 'CANCELED', completed_at = now(), claim_token = null
+                        where receiver_id = :id and organization_id = :org and status in ('PENDING', 'RETRYING')
+                          and exists (select 1 from webhook_receivers
+                                      where id = :id and organization_id = :org and etag = :etag)
+                        """)
+                .param("org", organizationId).param("id", id).param("etag", etag).update();
+        int deleted = jdbc.sql("delete from webhook_receivers where organization_id = :org and id = :id and etag = :etag")
+                .param("org", organizationId).param("id", id).param("etag", etag).update();
+        if (deleted != 1) {
+            throw staleOrMissing(organizationId, id);
+        }
+    }
+
+    private ApiException staleOrMissing(long organizationId, long id) {
+        boolean exists = jdbc.sql("select exists (select 1 from webhook_receivers where organization_id = :org and id = :id)")
+                .param("org", organizationId).param("id", id).query(Boolean.class).single();
+        return exists
+                ? ApiException.conflict("WebhookReceiver " + id + " was changed since the given etag was read; "
+                + "read it again and retry")
+                : ApiException.notFound("WebhookReceiver", id);
+    }
+
+    // Headers
+
+    List<ReceiverHeader> headers(Collection<Long> receiverIds) {
+        if (receiverIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select * from webhook_receiver_headers where receiver_id in (:ids) order by id")
+                .param("ids", receiverIds).query(this::mapHeader).list();
+    }
+
+    Optional<ReceiverHeader> findHeader(long organizationId, long id) {
+        return jdbc.sql("select * from webhook_receiver_headers where organization_id = :org and id = :id")
+                .param("org", organizationId).param("id", id).query(this::mapHeader).optional();
+    }
+
+    void replaceHeaders(long organizationId, long receiverId, List<HeaderRules.Header> headers) {
+        jdbc.sql("delete from webhook_receiver_headers where receiver_id = :id").param("id", receiverId).update();
+        for (HeaderRules.Header header : headers) {
+            insertHeader(organizationId, receiverId, header.key(), header.value());
+        }
+    }
+
+    ReceiverHeader insertHeader(long organizationId, long receiverId, String key, String value) {
+        return jdbc.sql("""
+                        insert into webhook_receiver_headers (organization_id, receiver_id, key, value)
+                        values (:org, :receiver, :key, :value) returning *
+                        """)
+                .param("org", organizationId).param("receiver", receiverId).param("key", key)
+                .param("value", cipher.encrypt(value))
+                .query(this::mapHeader).single();
+    }
+
+    ReceiverHeader updateHeader(long organizationId, long id, String key, String value) {
+        return jdbc.sql("""
+                        update webhook_receiver_headers set key = :key, value = :value
+                        where organization_id = :org and id = :id returning *
+                        """)
+                .param("org", organizationId).param("id", id).param("key", key).param("value", cipher.encrypt(value))
+                .query(this::mapHeader).optional()
+                .orElseThrow(() -> ApiException.notFound("WebhookReceiverHeader", id));
+    }
+
+    void deleteHeader(long organizationId, long id) {
+        int deleted = jdbc.sql("delete from webhook_receiver_headers where organization_id = :org and id = :id")
+                .param("org", organizationId).param("id", id).update();
+        if (deleted != 1) {
+            throw ApiException.notFound("WebhookReceiverHeader", id);
+        }
+    }
+
+    private WebhookReceiver mapReceiver(ResultSet rs, int rowNum) throws SQLException {
+        return new WebhookReceiver(rs.getLong("id"), rs.getLong("organization_id"), rs.getString("name"),
+                rs.getString("description"), rs.getString("webhook_uri"), cipher.decrypt(rs.getString("shared_secret")),
+                ContentType.valueOf(rs.getString("content_type")), rs.getInt("expected_response_code"),
+                rs.getBoolean("active"),
+                new WebhookReceiver.Health(rs.getInt("consecutive_failures"),
+                        rs.getObject("failing_since", OffsetDateTime.class),
+                        rs.getObject("last_success_at", OffsetDateTime.class),
+                        rs.getObject("last_failure_at", OffsetDateTime.class), rs.getString("disabled_reason")),
+                KeysetPaginator.nullableLong(rs, "created_by"), rs.getObject("created_at", OffsetDateTime.class),
+                rs.getObject("updated_at", OffsetDateTime.class), rs.getString("etag"));
+    }
+
+    private ReceiverHeader mapHeader(ResultSet rs, int rowNum) throws SQLException {
+        return new ReceiverHeader(rs.getLong("id"), rs.getLong("receiver_id"), rs.getString("key"),
+                cipher.decrypt(rs.getString("value")));
+    }
+
+    static List<HeaderRules.Header> asRules(List<ReceiverHeader> headers) {
+        List<HeaderRules.Header> rules = new ArrayList<>();
+        headers.forEach(h -> rules.add(new HeaderRules.Header(h.key(), h.value())));
+        return rules;
+    }
+}

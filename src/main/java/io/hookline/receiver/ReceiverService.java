@@ -1,0 +1,221 @@
+package io.hookline.receiver;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.hookline.api.ApiException;
+import io.hookline.api.Caller;
+import io.hookline.delivery.DeliveryProperties;
+import io.hookline.delivery.DeliveryRequest.ContentType;
+import io.hookline.delivery.WebhookSigner;
+import io.hookline.egress.EgressPolicy;
+import io.hookline.egress.EgressRefusedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Creating and changing receivers: every rule a receiver must satisfy is checked here. */
+@Service
+class ReceiverService {
+
+    private final ReceiverRepository repository;
+    private final EgressPolicy egress;
+    private final DeliveryProperties delivery;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    ReceiverService(ReceiverRepository repository, EgressPolicy egress, DeliveryProperties delivery, Clock clock) {
+        this.repository = repository;
+        this.egress = egress;
+        this.delivery = delivery;
+        this.clock = clock;
+    }
+
+    record HeaderInput(String key, String value) {
+    }
+
+    record CreateInput(String name, String description, String webhookUri, String sharedSecret,
+                       ContentType contentType, Integer expectedResponseCode, Boolean active,
+                       List<HeaderInput> headers) {
+    }
+
+    record UpdateInput(Long id, String etag, String name, String description, String webhookUri,
+                       String sharedSecret, ContentType contentType, Integer expectedResponseCode, Boolean active,
+                       List<HeaderInput> headers) {
+    }
+
+    @Transactional
+    WebhookReceiver create(Caller caller, CreateInput input) {
+        caller.requireAdmin();
+        String secret = input.sharedSecret() == null ? WebhookSigner.newSecret(random) : checkSecret(input.sharedSecret());
+        List<HeaderRules.Header> headers = checkHeaders(input.headers());
+        var receiver = repository.insert(caller.organizationId(), caller.userId(), new ReceiverRepository.NewReceiver(
+                checkName(input.name()), checkDescription(input.description()), checkUri(input.webhookUri()), secret,
+                input.contentType() == null ? ContentType.JSON : input.contentType(),
+                checkResponseCode(input.expectedResponseCode() == null ? 200 : input.expectedResponseCode()),
+                input.active() == null || input.active()));
+        repository.replaceHeaders(caller.organizationId(), receiver.id(), headers);
+        return receiver;
+    }
+
+    @Transactional
+    WebhookReceiver update(Caller caller, UpdateInput input) {
+        caller.requireAdmin();
+        long id = requireId(input.id());
+        String etag = requireEtag(input.etag());
+        Map<String, Object> changes = new LinkedHashMap<>();
+        if (input.name() != null) {
+            changes.put("name", checkName(input.name()));
+        }
+        if (input.description() != null) {
+            changes.put("description", checkDescription(input.description()));
+        }
+        if (input.webhookUri() != null) {
+            changes.put("webhook_uri", checkUri(input.webhookUri()));
+        }
+        if (input.sharedSecret() != null) {
+            changes.put("shared_secret", checkSecret(input.sharedSecret()));
+        }
+        if (input.contentType() != null) {
+            changes.put("content_type", input.contentType().name());
+        }
+        if (input.expectedResponseCode() != null) {
+            changes.put("expected_response_code", checkResponseCode(input.expectedResponseCode()));
+        }
+        if (input.active() != null) {
+            changes.put("active", input.active());
+            if (input.active()) {
+                // Switching a receiver back on starts its failure history afresh, or the
+                // auto-disable rule would switch it off again on the next failure.
+                changes.put("disabled_reason", null);
+                changes.put("consecutive_failures", 0);
+                changes.put("failing_since", null);
+            }
+        }
+        List<HeaderRules.Header> headers = input.headers() == null ? null : checkHeaders(input.headers());
+        WebhookReceiver updated = repository.update(caller.organizationId(), id, etag, changes);
+        if (headers != null) {
+            repository.replaceHeaders(caller.organizationId(), id, headers);
+        }
+        return updated;
+    }
+
+    @Transactional
+    void delete(Caller caller, long id, String etag) {
+        caller.requireAdmin();
+        repository.delete(caller.organizationId(), id, requireEtag(etag));
+    }
+
+    @Transactional
+    WebhookReceiver rotateSecret(Caller caller, long id, String etag) {
+        caller.requireAdmin();
+        return repository.rotateSecret(caller.organizationId(), id, requireEtag(etag), WebhookSigner.newSecret(random),
+                clock.instant().plus(delivery.secretOverlap()).atOffset(ZoneOffset.UTC));
+    }
+
+    @Transactional
+    ReceiverHeader createHeader(Caller caller, long receiverId, String key, String value) {
+        caller.requireAdmin();
+        WebhookReceiver receiver = repository.find(caller.organizationId(), receiverId)
+                .orElseThrow(() -> ApiException.notFound("WebhookReceiver", receiverId));
+        List<HeaderRules.Header> all = ReceiverRepository.asRules(repository.headers(List.of(receiverId)));
+        all.add(new HeaderRules.Header(key, value));
+        HeaderRules.checkAll(all);
+        repository.touch(caller.organizationId(), receiverId, receiver.etag());
+        return repository.insertHeader(caller.organizationId(), receiverId, key, value);
+    }
+
+    @Transactional
+    ReceiverHeader updateHeader(Caller caller, long id, String etag, String key, String value) {
+        caller.requireAdmin();
+        ReceiverHeader current = repository.findHeader(caller.organizationId(), id)
+                .orElseThrow(() -> ApiException.notFound("WebhookReceiverHeader", id));
+        String newKey = key == null ? current.key() : key;
+        String newValue = value == null ? current.value() : value;
+        List<HeaderRules.Header> all = repository.headers(List.of(current.receiverId())).stream()
+                .map(h -> h.id() == id ? new HeaderRules.Header(newKey, newValue) : new HeaderRules.Header(h.key(), h.value()))
+                .toList();
+        HeaderRules.checkAll(all);
+        repository.touch(caller.organizationId(), current.receiverId(), requireEtag(etag));
+        return repository.updateHeader(caller.organizationId(), id, newKey, newValue);
+    }
+
+    @Transactional
+    ReceiverHeader deleteHeader(Caller caller, long id, String etag) {
+        caller.requireAdmin();
+        ReceiverHeader current = repository.findHeader(caller.organizationId(), id)
+                .orElseThrow(() -> ApiException.notFound("WebhookReceiverHeader", id));
+        repository.touch(caller.organizationId(), current.receiverId(), requireEtag(etag));
+        repository.deleteHeader(caller.organizationId(), id);
+        return current;
+    }
+
+    private static long requireId(Long id) {
+        if (id == null) {
+            throw ApiException.badInput("id is required");
+        }
+        return id;
+    }
+
+    private static String requireEtag(String etag) {
+        if (etag == null || etag.isBlank()) {
+            throw ApiException.badInput("etag is required: send the _etag you last read");
+        }
+        return etag;
+    }
+
+    private static String checkName(String name) {
+        String trimmed = name == null ? "" : name.trim();
+        if (trimmed.isEmpty() || trimmed.length() > 200) {
+            throw ApiException.badInput("name must be 1 to 200 characters");
+        }
+        return trimmed;
+    }
+
+    private static String checkDescription(String description) {
+        if (description != null && description.length() > 2000) {
+            throw ApiException.badInput("description must be at most 2000 characters");
+        }
+        return description;
+    }
+
+    private String checkUri(String uri) {
+        if (uri == null || uri.isBlank()) {
+            throw ApiException.badInput("webhookUri is required");
+        }
+        if (uri.length() > 2048) {
+            throw ApiException.badInput("webhookUri must be at most 2048 characters");
+        }
+        try {
+            egress.checkUri(uri.trim());
+        } catch (EgressRefusedException e) {
+            throw ApiException.badInput(e.getMessage());
+        }
+        return uri.trim();
+    }
+
+    private static String checkSecret(String secret) {
+        if (!WebhookSigner.isValidSecret(secret)) {
+            throw ApiException.badInput("sharedSecret must be 'whsec_' followed by the base64 of 24 to 64 random "
+                    + "bytes; leave it out to have one generated");
+        }
+        return secret;
+    }
+
+    private static int checkResponseCode(int code) {
+        if (code < 200 || code > 299) {
+            throw ApiException.badInput("expectedResponseCode must be a 2xx status (200 to 299), not " + code);
+        }
+        return code;
+    }
+
+    private static List<HeaderRules.Header> checkHeaders(List<HeaderInput> inputs) {
+        List<HeaderRules.Header> headers = inputs == null ? List.of()
+                : inputs.stream().map(h -> new HeaderRules.Header(h.key(), h.value())).toList();
+        HeaderRules.checkAll(headers);
+        return headers;
+    }
+}

@@ -1,0 +1,187 @@
+package io.hookline.subscription;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import io.hookline.api.ApiException;
+import io.hookline.api.Caller;
+import io.hookline.api.Connection;
+import io.hookline.api.PageArgs;
+import io.hookline.api.SortDirection;
+import io.hookline.api.SortKey;
+import io.hookline.api.SqlFilter;
+import io.hookline.auth.User;
+import io.hookline.auth.UserDirectory;
+import io.hookline.capture.Resource;
+import io.hookline.receiver.ReceiverLookup;
+import io.hookline.receiver.WebhookReceiver;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.ContextValue;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.annotation.Transactional;
+
+@Controller
+class SubscriptionController {
+
+    private final SubscriptionRepository repository;
+    private final ReceiverLookup receivers;
+    private final UserDirectory users;
+
+    SubscriptionController(SubscriptionRepository repository, ReceiverLookup receivers, UserDirectory users) {
+        this.repository = repository;
+        this.receivers = receivers;
+        this.users = users;
+    }
+
+    enum SortField {
+        ID(new SortKey("ID", "id", "bigint")),
+        CREATED_AT(new SortKey("CREATED_AT", "created_at", "timestamptz"));
+
+        final SortKey key;
+
+        SortField(SortKey key) {
+            this.key = key;
+        }
+    }
+
+    record Sort(SortField field, SortDirection direction) {
+    }
+
+    record Filters(Long receiverId, String resource, Resource.Action action, Boolean active) {
+    }
+
+    record CreateInput(Long receiverId, String resource, Resource.Action action, Boolean active) {
+    }
+
+    record UpdateInput(Long id, String etag, String resource, Resource.Action action, Boolean active) {
+    }
+
+    record SubscriptionPayload(WebhookSubscription webhookSubscription) {
+    }
+
+    record DeletedPayload(long id) {
+    }
+
+    @QueryMapping
+    WebhookSubscription webhookSubscription(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument long id) {
+        return repository.find(caller.organizationId(), id)
+                .orElseThrow(() -> ApiException.notFound("WebhookSubscription", id));
+    }
+
+    @QueryMapping
+    Connection<WebhookSubscription> webhookSubscriptions(@ContextValue(Caller.CONTEXT_KEY) Caller caller,
+                                                         @Argument Integer first, @Argument String after,
+                                                         @Argument Integer last, @Argument String before,
+                                                         @Argument Filters filters, @Argument Sort sort) {
+        Filters f = filters == null ? new Filters(null, null, null, null) : filters;
+        SqlFilter filter = SqlFilter.where("organization_id = :org", "org", caller.organizationId())
+                .and("receiver_id = :receiver", "receiver", f.receiverId())
+                .and("resource = :resource", "resource", f.resource() == null ? null : resource(f.resource()))
+                .and("action = :action", "action", f.action() == null ? null : f.action().name())
+                .and("active = :active", "active", f.active());
+        SortField field = sort == null || sort.field() == null ? SortField.ID : sort.field();
+        SortDirection direction = sort == null || sort.direction() == null ? SortDirection.ASC : sort.direction();
+        return repository.page(filter, field.key, direction, PageArgs.of(first, after, last, before));
+    }
+
+    @MutationMapping
+    @Transactional
+    SubscriptionPayload createWebhookSubscription(@ContextValue(Caller.CONTEXT_KEY) Caller caller,
+                                                  @Argument CreateInput input) {
+        caller.requireAdmin();
+        if (input.receiverId() == null) {
+            throw ApiException.badInput("receiverId is required");
+        }
+        if (input.action() == null) {
+            throw ApiException.badInput("action is required: one of CREATE, UPDATE, DELETE");
+        }
+        String resource = resource(input.resource());
+        receivers.find(caller.organizationId(), input.receiverId())
+                .orElseThrow(() -> ApiException.notFound("WebhookReceiver", input.receiverId()));
+        return new SubscriptionPayload(repository.insert(caller.organizationId(), input.receiverId(), resource,
+                input.action().name(), input.active() == null || input.active(), caller.userId()));
+    }
+
+    @MutationMapping
+    @Transactional
+    SubscriptionPayload updateWebhookSubscription(@ContextValue(Caller.CONTEXT_KEY) Caller caller,
+                                                  @Argument UpdateInput input) {
+        caller.requireAdmin();
+        if (input.id() == null) {
+            throw ApiException.badInput("id is required");
+        }
+        Map<String, Object> changes = new LinkedHashMap<>();
+        if (input.resource() != null) {
+            changes.put("resource", resource(input.resource()));
+        }
+        if (input.action() != null) {
+            changes.put("action", input.action().name());
+        }
+        if (input.active() != null) {
+            changes.put("active", input.active());
+        }
+        return new SubscriptionPayload(repository.update(caller.organizationId(), input.id(), requireEtag(input.etag()),
+                changes));
+    }
+
+    @MutationMapping
+    DeletedPayload deleteWebhookSubscription(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument long id,
+                                             @Argument String etag) {
+        caller.requireAdmin();
+        repository.delete(caller.organizationId(), id, requireEtag(etag));
+        return new DeletedPayload(id);
+    }
+
+    @SchemaMapping(typeName = "WebhookSubscription", field = "_etag")
+    String etag(WebhookSubscription subscription) {
+        return subscription.etag();
+    }
+
+    @BatchMapping(typeName = "WebhookSubscription")
+    Map<WebhookSubscription, WebhookReceiver> receiver(List<WebhookSubscription> subscriptions) {
+        Map<Long, WebhookReceiver> found = receivers.byIds(subscriptions.getFirst().organizationId(),
+                subscriptions.stream().map(WebhookSubscription::receiverId).collect(Collectors.toSet()));
+        return subscriptions.stream().filter(s -> found.containsKey(s.receiverId()))
+                .collect(Collectors.toMap(Function.identity(), s -> found.get(s.receiverId()), (a, b) -> a));
+    }
+
+    @BatchMapping(typeName = "WebhookSubscription")
+    Map<WebhookSubscription, User> createdBy(List<WebhookSubscription> subscriptions) {
+        Set<Long> ids = subscriptions.stream().map(WebhookSubscription::createdBy).filter(Objects::nonNull)
+                .collect(Collectors.toSet());
+        Map<Long, User> found = users.byIds(subscriptions.getFirst().organizationId(), ids);
+        return subscriptions.stream().filter(s -> s.createdBy() != null && found.containsKey(s.createdBy()))
+                .collect(Collectors.toMap(Function.identity(), s -> found.get(s.createdBy()), (a, b) -> a));
+    }
+
+    @BatchMapping(typeName = "WebhookReceiver")
+    Map<WebhookReceiver, List<WebhookSubscription>> subscriptions(List<WebhookReceiver> receiverList) {
+        Map<Long, List<WebhookSubscription>> byReceiver = repository.byReceivers(
+                receiverList.stream().map(WebhookReceiver::id).toList()).stream()
+                .collect(Collectors.groupingBy(WebhookSubscription::receiverId));
+        return receiverList.stream().collect(Collectors.toMap(Function.identity(),
+                r -> byReceiver.getOrDefault(r.id(), List.of()), (a, b) -> a));
+    }
+
+    private static String resource(String name) {
+        return Resource.parse(name).map(Resource::name).orElseThrow(() -> ApiException.badInput(
+                "resource '" + name + "' is not a webhookable resource; one of "
+                        + java.util.Arrays.toString(Resource.values())));
+    }
+
+    private static String requireEtag(String etag) {
+        if (etag == null || etag.isBlank()) {
+            throw ApiException.badInput("etag is required: send the _etag you last read");
+        }
+        return etag;
+    }
+}

@@ -1,0 +1,124 @@
+package io.hookline.subscription;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.hookline.api.ApiException;
+import io.hookline.api.Connection;
+import io.hookline.api.KeysetPaginator;
+import io.hookline.api.PageArgs;
+import io.hookline.api.SortDirection;
+import io.hookline.api.SortKey;
+import io.hookline.api.SqlFilter;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class SubscriptionRepository {
+
+    private final JdbcClient jdbc;
+    private final KeysetPaginator paginator;
+
+    SubscriptionRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+        this.paginator = new KeysetPaginator(jdbc);
+    }
+
+    WebhookSubscription insert(long organizationId, long receiverId, String resource, String action, boolean active,
+                               long createdBy) {
+        try {
+            return jdbc.sql("""
+                            insert into webhook_subscriptions (organization_id, receiver_id, resource, action, active, created_by)
+                            values (:org, :receiver, :resource, :action, :active, :createdBy)
+                            returning *
+                            """)
+                    .param("org", organizationId).param("receiver", receiverId).param("resource", resource)
+                    .param("action", action).param("active", active).param("createdBy", createdBy)
+                    .query(SubscriptionRepository::map).single();
+        } catch (DuplicateKeyException e) {
+            throw duplicate(receiverId, resource, action);
+        }
+    }
+
+    Optional<WebhookSubscription> find(long organizationId, long id) {
+        return jdbc.sql("select * from webhook_subscriptions where organization_id = :org and id = :id")
+                .param("org", organizationId).param("id", id).query(SubscriptionRepository::map).optional();
+    }
+
+    Map<Long, WebhookSubscription> byIds(long organizationId, Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, WebhookSubscription> found = new LinkedHashMap<>();
+        jdbc.sql("select * from webhook_subscriptions where organization_id = :org and id in (:ids)")
+                .param("org", organizationId).param("ids", ids).query(SubscriptionRepository::map).list()
+                .forEach(s -> found.put(s.id(), s));
+        return found;
+    }
+
+    List<WebhookSubscription> byReceivers(Collection<Long> receiverIds) {
+        if (receiverIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select * from webhook_subscriptions where receiver_id in (:ids) order by id")
+                .param("ids", receiverIds).query(SubscriptionRepository::map).list();
+    }
+
+    Connection<WebhookSubscription> page(SqlFilter filter, SortKey sort, SortDirection direction, PageArgs page) {
+        return paginator.page("*", "webhook_subscriptions", "id", filter, sort, direction, page,
+                SubscriptionRepository::map);
+    }
+
+    WebhookSubscription update(long organizationId, long id, String etag, Map<String, Object> changes) {
+        StringBuilder set = new StringBuilder("etag = new_etag(), updated_at = now()");
+        Map<String, Object> params = new LinkedHashMap<>(changes);
+        changes.keySet().forEach(column -> set.append(", ").append(column).append(" = :").append(column));
+        params.put("org", organizationId);
+        params.put("id", id);
+        params.put("etag", etag);
+        try {
+            return jdbc.sql("update webhook_subscriptions set " + set
+                            + " where organization_id = :org and id = :id and etag = :etag returning *")
+                    .params(params).query(SubscriptionRepository::map).optional()
+                    .orElseThrow(() -> staleOrMissing(organizationId, id));
+        } catch (DuplicateKeyException e) {
+            WebhookSubscription current = find(organizationId, id).orElseThrow();
+            throw duplicate(current.receiverId(), (String) changes.getOrDefault("resource", current.resource()),
+                    (String) changes.getOrDefault("action", current.action()));
+        }
+    }
+
+    void delete(long organizationId, long id, String etag) {
+        int deleted = jdbc.sql("delete from webhook_subscriptions where organization_id = :org and id = :id and etag = :etag")
+                .param("org", organizationId).param("id", id).param("etag", etag).update();
+        if (deleted != 1) {
+            throw staleOrMissing(organizationId, id);
+        }
+    }
+
+    private ApiException staleOrMissing(long organizationId, long id) {
+        return find(organizationId, id).isPresent()
+                ? ApiException.conflict("WebhookSubscription " + id
+                + " was changed since the given etag was read; read it again and retry")
+                : ApiException.notFound("WebhookSubscription", id);
+    }
+
+    private static ApiException duplicate(long receiverId, String resource, String action) {
+        return ApiException.conflict("Receiver " + receiverId + " already has a subscription to " + resource + " "
+                + action);
+    }
+
+    private static WebhookSubscription map(ResultSet rs, int rowNum) throws SQLException {
+        return new WebhookSubscription(rs.getLong("id"), rs.getLong("organization_id"), rs.getLong("receiver_id"),
+                rs.getString("resource"), rs.getString("action"), rs.getBoolean("active"),
+                KeysetPaginator.nullableLong(rs, "created_by"), rs.getObject("created_at", OffsetDateTime.class),
+                rs.getObject("updated_at", OffsetDateTime.class), rs.getString("etag"));
+    }
+}
