@@ -45,7 +45,8 @@ public record EgressProperties(
             try {
                 Cidr.parse(entry);
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("hookline.egress." + property + ": " + e.getMessage(), e);
+                // Not chained: start-up failure reports show the root cause, which must name the property.
+                throw new IllegalArgumentException("hookline.egress." + property + ": " + e.getMessage());
             }
         }
     }

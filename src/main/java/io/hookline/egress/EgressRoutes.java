@@ -74,7 +74,7 @@ public class EgressRoutes {
         try {
             uri = new URI(proxy);
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException(problem, e);
+            throw new IllegalArgumentException(problem);
         }
         boolean httpScheme = "http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme());
         boolean noPath = uri.getRawPath() == null || uri.getRawPath().isEmpty() || uri.getRawPath().equals("/");
