@@ -195,6 +195,12 @@ class EgressPolicyTest {
     }
 
     @Test
+    void looks_up_international_names_in_punycode_as_httpclient_hands_them_over_decoded() {
+        assertThatThrownBy(() -> policy.resolve("Bücher.example")).isExactlyInstanceOf(UnknownHostException.class);
+        assertThat(resolver.lookups).containsExactly("xn--bcher-kva.example");
+    }
+
+    @Test
     void refuses_malformed_names_at_send_time_before_any_lookup() {
         assertThatThrownBy(() -> policy.resolve("bad host")).isInstanceOf(EgressRefusedException.class)
                 .hasMessage("webhookUri host bad host is not a valid host name");
