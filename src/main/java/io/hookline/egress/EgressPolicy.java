@@ -1,0 +1,173 @@
+package io.hookline.egress;
+
+import java.net.IDN;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Decides where webhooks may go (DESIGN §6): https only, and never to an address that reaches this
+ * machine, the local network or cloud metadata, unless an operator listed it in
+ * {@code hookline.egress.allowed-cidrs}. Checked when a receiver is saved ({@link #checkUri}) and
+ * again at every send ({@link #resolve}, through {@link CheckedDnsResolver}), because DNS answers
+ * change between the two.
+ */
+@Component
+public class EgressPolicy {
+
+    private final boolean allowHttp;
+    private final List<Cidr> allowedCidrs;
+    private final HostResolver resolver;
+
+    public EgressPolicy(EgressProperties properties, HostResolver resolver) {
+        this.allowHttp = properties.allowHttp();
+        this.allowedCidrs = properties.allowedCidrs().stream().map(Cidr::parse).toList();
+        this.resolver = resolver;
+    }
+
+    /**
+     * Refuses a receiver's {@code webhookUri} that is not an absolute https (or, when allowed, http)
+     * URI with a host, that carries user info, or whose host is or resolves to a refused address.
+     * Fragments are allowed: the client never sends them.
+     *
+     * @throws EgressRefusedException saying what is wrong, naming {@code webhookUri}
+     */
+    public void checkUri(String uri) {
+        URI parsed;
+        try {
+            parsed = new URI(uri);
+        } catch (URISyntaxException e) {
+            throw new EgressRefusedException("webhookUri is not a valid URI: " + e.getMessage());
+        }
+        if (!parsed.isAbsolute()) {
+            throw new EgressRefusedException("webhookUri must be an absolute URI such as https://example.com/hooks");
+        }
+        String scheme = parsed.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("https") && !(allowHttp && scheme.equals("http"))) {
+            throw new EgressRefusedException(allowHttp ? "webhookUri must use https or http" : "webhookUri must use https");
+        }
+        String authority = parsed.getRawAuthority();
+        if (authority == null || authority.isEmpty()) {
+            throw new EgressRefusedException("webhookUri must name a host");
+        }
+        if (authority.contains("@")) {
+            throw new EgressRefusedException("webhookUri must not contain user info; send credentials in a header");
+        }
+        String host = hostOf(authority);
+        // java.net.URI, which the sender uses too, leaves the host null for names it cannot read;
+        // numeric ones get their own, clearer refusal from resolve.
+        if (parsed.getHost() == null && !IpLiterals.endsInNumber(host)) {
+            throw new EgressRefusedException("webhookUri host " + host + " is not a valid host name"
+                    + " (write international names in punycode, xn--…)");
+        }
+        try {
+            resolve(host);
+        } catch (UnknownHostException e) {
+            throw new EgressRefusedException("webhookUri host " + host + " does not resolve");
+        }
+    }
+
+    /**
+     * The addresses to connect to for {@code host} (a name, a dotted quad, or an IPv6 literal with or
+     * without brackets). Literals are read here, never by a resolver. If any address a name resolves
+     * to is refused, the whole name is: a mixed answer is how DNS rebinding starts.
+     *
+     * @throws EgressRefusedException when the host or any of its addresses is refused
+     * @throws UnknownHostException   when the name does not resolve
+     */
+    public List<InetAddress> resolve(String host) throws UnknownHostException {
+        Optional<InetAddress> literal = literal(host);
+        if (literal.isPresent()) {
+            InetAddress address = literal.get();
+            refusal(address).ifPresent(reason -> {
+                throw new EgressRefusedException("webhookUri host " + host + " is " + reason);
+            });
+            return List.of(address);
+        }
+        List<InetAddress> addresses = resolver.resolve(asciiName(host));
+        if (addresses == null || addresses.isEmpty()) {
+            throw new UnknownHostException(host);
+        }
+        for (InetAddress address : addresses) {
+            refusal(address).ifPresent(reason -> {
+                throw new EgressRefusedException(
+                        "webhookUri host " + host + " resolves to " + address.getHostAddress() + ", " + reason);
+            });
+        }
+        return List.copyOf(addresses);
+    }
+
+    private Optional<String> refusal(InetAddress address) {
+        if (allowedCidrs.stream().anyMatch(cidr -> cidr.contains(address))) {
+            return Optional.empty();
+        }
+        return AddressClassifier.refusal(address);
+    }
+
+    /**
+     * The address a host spells, or empty for a DNS name. Numeric hosts other than canonical dotted
+     * quads are refused as ambiguous: resolvers and URL parsers disagree on what {@code 0177.0.0.1}
+     * or {@code 127.1} mean, so the message says what {@code inet_aton} would make of them.
+     */
+    private static Optional<InetAddress> literal(String host) {
+        if (host.isEmpty()) {
+            throw new EgressRefusedException("webhookUri must name a host");
+        }
+        if (host.startsWith("[") || host.contains(":")) {
+            String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+            byte[] bytes = IpLiterals.ipv6(bare);
+            if (bytes == null) {
+                throw new EgressRefusedException("webhookUri host " + host + " is not a valid IPv6 address");
+            }
+            return Optional.of(IpLiterals.address(bytes));
+        }
+        if (!IpLiterals.endsInNumber(host)) {
+            return Optional.empty();
+        }
+        byte[] bytes = IpLiterals.canonicalIpv4(host);
+        if (bytes != null) {
+            return Optional.of(IpLiterals.address(bytes));
+        }
+        OptionalLong value = IpLiterals.inetAton(host);
+        if (value.isEmpty()) {
+            throw new EgressRefusedException("webhookUri host " + host + " is neither a host name nor an IPv4 address");
+        }
+        InetAddress meaning = IpLiterals.ipv4(value.getAsLong());
+        String reason = AddressClassifier.refusal(meaning).map(r -> ", " + r).orElse("");
+        throw new EgressRefusedException("webhookUri host " + host + " is an ambiguous spelling of "
+                + meaning.getHostAddress() + reason + "; write IPv4 addresses as four decimal numbers");
+    }
+
+    /**
+     * The name as DNS knows it, in lower case. HttpClient hands over punycode names decoded to
+     * Unicode, so they are encoded again here; anything that is not a valid host name is refused
+     * before any lookup.
+     */
+    private static String asciiName(String host) {
+        try {
+            return IDN.toASCII(host, IDN.USE_STD3_ASCII_RULES).toLowerCase(Locale.ROOT);
+        } catch (IllegalArgumentException invalid) {
+            throw new EgressRefusedException("webhookUri host " + host + " is not a valid host name");
+        }
+    }
+
+    /** The host of a raw URI authority without user info: a bracketed IPv6 literal or up to the port. */
+    private static String hostOf(String authority) {
+        int portColon = authority.startsWith("[") ? authority.indexOf("]:") + 1 : authority.lastIndexOf(':');
+        if (portColon <= 0) {
+            return authority;
+        }
+        String port = authority.substring(portColon + 1);
+        if (!port.matches("[0-9]{0,5}") || (!port.isEmpty() && Integer.parseInt(port) > 65535)) {
+            throw new EgressRefusedException("webhookUri port " + port + " is not a port number");
+        }
+        return authority.substring(0, portColon);
+    }
+}
