@@ -35,6 +35,7 @@ public class EgressPolicy {
     /**
      * Refuses a receiver's {@code webhookUri} that is not an absolute https (or, when allowed, http)
      * URI with a host, that carries user info, or whose host is or resolves to a refused address.
+     * A name that does not resolve at all is accepted; it is checked again at every send.
      * Fragments are allowed: the client never sends them.
      *
      * @throws EgressRefusedException saying what is wrong, naming {@code webhookUri}
@@ -70,7 +71,8 @@ public class EgressPolicy {
         try {
             resolve(host);
         } catch (UnknownHostException e) {
-            throw new EgressRefusedException("webhookUri host " + host + " does not resolve");
+            // A name that does not resolve yet reaches nothing, so it is accepted: the receiver's DNS
+            // may be published later, and every send checks the addresses again before connecting.
         }
     }
 

@@ -1,5 +1,6 @@
 package io.hookline.event;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ import io.hookline.subscription.WebhookSubscription;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.ContextValue;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
@@ -33,13 +35,70 @@ class EventController {
     static final int MAX_EVENTS_PER_SUBSCRIPTION = 100;
 
     private final EventRepository repository;
+    private final EventCommandRepository commands;
     private final ReceiverLookup receivers;
     private final SubscriptionLookup subscriptions;
+    private final Clock clock;
 
-    EventController(EventRepository repository, ReceiverLookup receivers, SubscriptionLookup subscriptions) {
+    EventController(EventRepository repository, EventCommandRepository commands, ReceiverLookup receivers,
+                    SubscriptionLookup subscriptions, Clock clock) {
         this.repository = repository;
+        this.commands = commands;
         this.receivers = receivers;
         this.subscriptions = subscriptions;
+        this.clock = clock;
+    }
+
+    record ReplayInput(Long receiverId, OffsetDateTime since, List<Status> statuses) {
+    }
+
+    record EventPayload(WebhookEvent webhookEvent) {
+    }
+
+    record ReplayPayload(int count) {
+    }
+
+    @MutationMapping
+    EventPayload retryWebhookEvent(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument long id) {
+        caller.requireAdmin();
+        WebhookEvent event = repository.find(caller.organizationId(), id)
+                .orElseThrow(() -> ApiException.notFound("WebhookEvent", id));
+        if (event.receiverId() == null) {
+            throw ApiException.badInput("WebhookEvent " + id + " cannot be retried: its receiver was deleted");
+        }
+        WebhookEvent retried = commands.retry(caller.organizationId(), id, clock.instant())
+                .orElseThrow(() -> ApiException.conflict("WebhookEvent " + id
+                        + " is being delivered right now; retry it once this try is recorded"));
+        commands.notifyEvents();
+        return new EventPayload(retried);
+    }
+
+    @MutationMapping
+    ReplayPayload replayWebhookEvents(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument ReplayInput input) {
+        caller.requireAdmin();
+        if (input.receiverId() == null || input.since() == null) {
+            throw ApiException.badInput("receiverId and since are required");
+        }
+        receivers.find(caller.organizationId(), input.receiverId())
+                .orElseThrow(() -> ApiException.notFound("WebhookReceiver", input.receiverId()));
+        List<String> statuses = (input.statuses() == null || input.statuses().isEmpty() ? List.of(Status.FAILED)
+                : input.statuses()).stream().map(Enum::name).toList();
+        if (statuses.contains(Status.CANCELED.name())) {
+            throw ApiException.badInput("statuses: CANCELED events cannot be replayed");
+        }
+        int count = commands.replay(caller.organizationId(), input.receiverId(), input.since(), statuses, clock.instant());
+        commands.notifyEvents();
+        return new ReplayPayload(count);
+    }
+
+    @MutationMapping
+    EventPayload sendTestWebhookEvent(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument long receiverId) {
+        caller.requireAdmin();
+        receivers.find(caller.organizationId(), receiverId)
+                .orElseThrow(() -> ApiException.notFound("WebhookReceiver", receiverId));
+        WebhookEvent event = commands.createTest(caller.organizationId(), receiverId, clock.instant());
+        commands.notifyEvents();
+        return new EventPayload(event);
     }
 
     enum Status { PENDING, RETRYING, SUCCEEDED, FAILED, CANCELED }

@@ -83,13 +83,15 @@ class SubscriptionRepository {
         params.put("org", organizationId);
         params.put("id", id);
         params.put("etag", etag);
+        // Read first: after a unique violation the transaction accepts no further query.
+        WebhookSubscription current = find(organizationId, id)
+                .orElseThrow(() -> ApiException.notFound("WebhookSubscription", id));
         try {
             return jdbc.sql("update webhook_subscriptions set " + set
                             + " where organization_id = :org and id = :id and etag = :etag returning *")
                     .params(params).query(SubscriptionRepository::map).optional()
                     .orElseThrow(() -> staleOrMissing(organizationId, id));
         } catch (DuplicateKeyException e) {
-            WebhookSubscription current = find(organizationId, id).orElseThrow();
             throw duplicate(current.receiverId(), (String) changes.getOrDefault("resource", current.resource()),
                     (String) changes.getOrDefault("action", current.action()));
         }

@@ -1,9 +1,11 @@
 package io.hookline.api;
 
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
+import io.hookline.receiver.SecretCipher;
 import io.hookline.testing.GraphQl;
 import io.hookline.testing.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -12,6 +14,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class PaginationTest extends IntegrationTest {
+
+    private static final String SECRET = new SecretCipher(Base64.getDecoder().decode(TEST_ENCRYPTION_KEY))
+            .encrypt("whsec_" + Base64.getEncoder().encodeToString(new byte[32]));
 
     private static final String PAGE = """
             query($first: Int, $after: String, $last: Int, $before: String, $sort: WebhookReceiverSort) {
@@ -26,9 +31,9 @@ class PaginationTest extends IntegrationTest {
     void twoHundredFiftyReceivers() {
         jdbc.sql("""
                 insert into webhook_receivers (organization_id, name, webhook_uri, shared_secret)
-                select :org, 'receiver ' || lpad(n::text, 3, '0'), 'https://example.com/' || n, 'v1:unused'
+                select :org, 'receiver ' || lpad(n::text, 3, '0'), 'https://example.com/' || n, :secret
                 from generate_series(1, 250) n
-                """).param("org", tenant.organizationId()).update();
+                """).param("org", tenant.organizationId()).param("secret", SECRET).update();
     }
 
     @Test
@@ -93,8 +98,8 @@ class PaginationTest extends IntegrationTest {
         GraphQl.Response first = api.execute(PAGE, Map.of("first", 10)).ok();
         jdbc.sql("""
                 insert into webhook_receivers (organization_id, name, webhook_uri, shared_secret)
-                values (:org, 'late', 'https://example.com/late', 'v1:unused')
-                """).param("org", tenant.organizationId()).update();
+                values (:org, 'late', 'https://example.com/late', :secret)
+                """).param("org", tenant.organizationId()).param("secret", SECRET).update();
         GraphQl.Response second = api.execute(PAGE, Map.of("first", 10,
                 "after", first.string("$.data.webhookReceivers.pageInfo.endCursor"))).ok();
         assertThat(ids(second)).first().isEqualTo(ids(first).getLast() + 1);

@@ -5,8 +5,10 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -17,6 +19,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * back: the workers commit on their own.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(TestInfrastructure.class)
 public abstract class IntegrationTest {
 
     /** Base64 of 32 bytes, for secrets at rest in tests. */
@@ -27,6 +30,12 @@ public abstract class IntegrationTest {
 
     @Autowired
     protected JdbcClient jdbc;
+
+    @Autowired
+    protected ShiftedClock clock;
+
+    @Autowired
+    protected StubbedDns dns;
 
     protected Tenants tenants;
     protected Tenants.Tenant tenant;
@@ -39,19 +48,33 @@ public abstract class IntegrationTest {
         registry.add("hookline.data-dir", dataDir::toString);
         registry.add("hookline.encryption-key", () -> TEST_ENCRYPTION_KEY);
         registry.add("hookline.egress.allow-http", () -> "true");
-        registry.add("hookline.egress.allowed-cidrs", () -> "127.0.0.1/32");
+        registry.add("hookline.egress.allowed-cidrs", () -> "127.0.0.1/32,::1/128");
         registry.add("hookline.delivery.poll-interval", () -> "200ms");
+        registry.add("hookline.delivery.request-timeout", () -> "2s");
+        registry.add("hookline.delivery.connect-timeout", () -> "1s");
     }
 
     @BeforeEach
     void freshOrganization() {
+        clock.reset();
+        dns.clear();
         emptyTables(jdbc);
         tenants = new Tenants(jdbc);
         tenant = tenants.organization("Acme");
         api = new GraphQl(port, tenant.token());
     }
 
+    /** Truncation takes its locks in its own order and may meet a busy worker's: it then tries again. */
     public static void emptyTables(JdbcClient jdbc) {
-        jdbc.sql("truncate organizations, change_log restart identity cascade").update();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                jdbc.sql("truncate organizations, change_log restart identity cascade").update();
+                return;
+            } catch (PessimisticLockingFailureException e) {
+                if (attempt == 10) {
+                    throw e;
+                }
+            }
+        }
     }
 }

@@ -1,0 +1,70 @@
+package io.hookline.delivery;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.hookline.receiver.SecretCipher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Where and how to send to each receiver of a claimed batch: URL, valid secrets, headers. */
+@Repository
+class DeliveryTargets {
+
+    private final JdbcClient jdbc;
+    private final SecretCipher cipher;
+
+    DeliveryTargets(JdbcClient jdbc, SecretCipher cipher) {
+        this.jdbc = jdbc;
+        this.cipher = cipher;
+    }
+
+    record Target(long receiverId, String webhookUri, List<String> secrets, DeliveryRequest.ContentType contentType,
+                  int expectedResponseCode, List<DeliveryRequest.Header> headers) {
+
+        DeliveryRequest requestFor(ClaimedEvent event) {
+            return new DeliveryRequest(event.id(), webhookUri, event.body(), contentType, secrets, headers,
+                    expectedResponseCode);
+        }
+    }
+
+    Map<Long, Target> load(Collection<Long> receiverIds, Instant now) {
+        if (receiverIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, List<DeliveryRequest.Header>> headers = new HashMap<>();
+        jdbc.sql("select receiver_id, key, value from webhook_receiver_headers where receiver_id in (:ids) order by id")
+                .param("ids", receiverIds)
+                .query(rs -> {
+                    headers.computeIfAbsent(rs.getLong("receiver_id"), id -> new ArrayList<>())
+                            .add(new DeliveryRequest.Header(rs.getString("key"), cipher.decrypt(rs.getString("value"))));
+                });
+        Map<Long, Target> targets = new HashMap<>();
+        jdbc.sql("""
+                        select id, webhook_uri, shared_secret, previous_secret, previous_secret_expires_at, content_type,
+                               expected_response_code
+                        from webhook_receivers where id in (:ids)
+                        """)
+                .param("ids", receiverIds)
+                .query(rs -> {
+                    List<String> secrets = new ArrayList<>(List.of(cipher.decrypt(rs.getString("shared_secret"))));
+                    OffsetDateTime expires = rs.getObject("previous_secret_expires_at", OffsetDateTime.class);
+                    // A rotated-out secret signs beside the new one until its overlap ends.
+                    if (rs.getString("previous_secret") != null && expires != null
+                            && expires.isAfter(now.atOffset(ZoneOffset.UTC))) {
+                        secrets.add(cipher.decrypt(rs.getString("previous_secret")));
+                    }
+                    long id = rs.getLong("id");
+                    targets.put(id, new Target(id, rs.getString("webhook_uri"), List.copyOf(secrets),
+                            DeliveryRequest.ContentType.valueOf(rs.getString("content_type")),
+                            rs.getInt("expected_response_code"), headers.getOrDefault(id, List.of())));
+                });
+        return targets;
+    }
+}
