@@ -36,6 +36,12 @@ class CapturePipelineTest extends IntegrationTest {
     @Autowired
     TransactionTemplate transaction;
 
+    @Autowired
+    javax.sql.DataSource dataSource;
+
+    @Autowired
+    org.springframework.context.ApplicationContext context;
+
     private TestReceiver receiver;
     private Webhooks webhooks;
 
@@ -145,6 +151,48 @@ class CapturePipelineTest extends IntegrationTest {
         assertThat(JsonPath.<String>read(body, "$.data.status")).isEqualTo("IN_PROGRESS");
         assertThat(jdbc.sql("select count(*) from change_log where action = 'UPDATE'").query(Long.class).single())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void a_change_committed_after_a_later_one_is_not_skipped() throws Exception {
+        var r = webhooks.receiver(receiver.url("/hooks"));
+        webhooks.subscribe(r.id(), "RUNS", "CREATE");
+        try (java.sql.Connection slow = dataSource.getConnection()) {
+            slow.setAutoCommit(false);
+            try (var insert = slow.prepareStatement("insert into runs (organization_id, title) values (?, 'first written')")) {
+                insert.setLong(1, tenant.organizationId());
+                insert.executeUpdate();
+            }
+            webhooks.insertRun("second written, first committed");
+            assertThat(JsonPath.<String>read(receiver.awaitRequests(1, WAIT).getFirst().bodyText(), "$.data.title"))
+                    .isEqualTo("second written, first committed");
+            slow.commit();
+        }
+        assertThat(JsonPath.<String>read(receiver.awaitRequests(2, WAIT).get(1).bodyText(), "$.data.title"))
+                .isEqualTo("first written");
+        assertThat(jdbc.sql("select count(*) from change_log where processed_at is null").query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void delivery_is_measured_for_prometheus() throws Exception {
+        var r = webhooks.receiver(receiver.url("/hooks"));
+        webhooks.subscribe(r.id(), "RUNS", "CREATE");
+        webhooks.insertRun("measured");
+        receiver.awaitRequests(1, WAIT);
+        await().atMost(WAIT).until(() -> webhooks.eventStatus(webhooks.onlyEventId()).equals("SUCCEEDED"));
+
+        var http = java.net.http.HttpClient.newHttpClient();
+        String metrics = http.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://localhost:" + port + "/actuator/prometheus")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(metrics).contains("hookline_events_created_total", "hookline_delivery_attempts_total{outcome=\"delivered\"",
+                "hookline_delivery_latency_seconds_bucket", "hookline_events_due", "hookline_events_oldest_due_age_seconds");
+    }
+
+    @Test
+    void with_a_database_url_configured_no_embedded_database_starts() {
+        assertThat(context.getBeanProvider(io.zonky.test.db.postgres.embedded.EmbeddedPostgres.class).getIfAvailable())
+                .isNull();
     }
 
     @Test
