@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 import io.hookline.api.ApiException;
 import io.hookline.api.Caller;
 import io.hookline.api.Connection;
+import io.hookline.api.Inputs;
 import io.hookline.api.PageArgs;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
@@ -59,10 +60,7 @@ class AuthController {
     @MutationMapping
     User createUser(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument CreateUserInput input) {
         caller.requireAdmin();
-        String name = input.name() == null ? "" : input.name().trim();
-        if (name.isEmpty() || name.length() > 200) {
-            throw ApiException.badInput("name must be 1 to 200 characters");
-        }
+        String name = Inputs.requireName("name", input.name());
         String email = input.email() == null ? "" : input.email().trim().toLowerCase(Locale.ROOT);
         if (!EMAIL.matcher(email).matches() || email.length() > 320) {
             throw ApiException.badInput("email must be an email address");
@@ -74,10 +72,7 @@ class AuthController {
     @MutationMapping
     CreatedApiKey createApiKey(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument CreateApiKeyInput input) {
         caller.requireAdmin();
-        String name = input.name() == null ? "" : input.name().trim();
-        if (name.isEmpty() || name.length() > 200) {
-            throw ApiException.badInput("name must be 1 to 200 characters");
-        }
+        String name = Inputs.requireName("name", input.name());
         long userId = input.userId() == null ? caller.userId() : input.userId();
         repository.findUser(caller.organizationId(), userId).orElseThrow(() -> ApiException.notFound("User", userId));
         String token = ApiKeyTokens.generate();

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import io.hookline.api.ApiException;
 import io.hookline.api.Caller;
+import io.hookline.api.Inputs;
 import io.hookline.delivery.DeliveryProperties;
 import io.hookline.delivery.DeliveryRequest.ContentType;
 import io.hookline.delivery.WebhookSigner;
@@ -53,7 +54,8 @@ class ReceiverService {
         String secret = input.sharedSecret() == null ? WebhookSigner.newSecret(random) : checkSecret(input.sharedSecret());
         List<HeaderRules.Header> headers = checkHeaders(input.headers());
         var receiver = repository.insert(caller.organizationId(), caller.userId(), new ReceiverRepository.NewReceiver(
-                checkName(input.name()), checkDescription(input.description()), checkUri(input.webhookUri()), secret,
+                Inputs.requireName("name", input.name()), checkDescription(input.description()),
+                checkUri(input.webhookUri()), secret,
                 input.contentType() == null ? ContentType.JSON : input.contentType(),
                 checkResponseCode(input.expectedResponseCode() == null ? 200 : input.expectedResponseCode()),
                 input.active() == null || input.active()));
@@ -65,10 +67,10 @@ class ReceiverService {
     WebhookReceiver update(Caller caller, UpdateInput input) {
         caller.requireAdmin();
         long id = requireId(input.id());
-        String etag = requireEtag(input.etag());
+        String etag = Inputs.requireEtag(input.etag());
         Map<String, Object> changes = new LinkedHashMap<>();
         if (input.name() != null) {
-            changes.put("name", checkName(input.name()));
+            changes.put("name", Inputs.requireName("name", input.name()));
         }
         if (input.description() != null) {
             changes.put("description", checkDescription(input.description()));
@@ -106,14 +108,14 @@ class ReceiverService {
     @Transactional
     void delete(Caller caller, long id, String etag) {
         caller.requireAdmin();
-        repository.delete(caller.organizationId(), id, requireEtag(etag));
+        repository.delete(caller.organizationId(), id, Inputs.requireEtag(etag));
     }
 
     @Transactional
     WebhookReceiver rotateSecret(Caller caller, long id, String etag) {
         caller.requireAdmin();
-        return repository.rotateSecret(caller.organizationId(), id, requireEtag(etag), WebhookSigner.newSecret(random),
-                clock.instant().plus(delivery.secretOverlap()).atOffset(ZoneOffset.UTC));
+        return repository.rotateSecret(caller.organizationId(), id, Inputs.requireEtag(etag),
+                WebhookSigner.newSecret(random), clock.instant().plus(delivery.secretOverlap()).atOffset(ZoneOffset.UTC));
     }
 
     @Transactional
@@ -139,7 +141,7 @@ class ReceiverService {
                 .map(h -> h.id() == id ? new HeaderRules.Header(newKey, newValue) : new HeaderRules.Header(h.key(), h.value()))
                 .toList();
         HeaderRules.checkAll(all);
-        repository.touch(caller.organizationId(), current.receiverId(), requireEtag(etag));
+        repository.touch(caller.organizationId(), current.receiverId(), Inputs.requireEtag(etag));
         return repository.updateHeader(caller.organizationId(), id, newKey, newValue);
     }
 
@@ -148,7 +150,7 @@ class ReceiverService {
         caller.requireAdmin();
         ReceiverHeader current = repository.findHeader(caller.organizationId(), id)
                 .orElseThrow(() -> ApiException.notFound("WebhookReceiverHeader", id));
-        repository.touch(caller.organizationId(), current.receiverId(), requireEtag(etag));
+        repository.touch(caller.organizationId(), current.receiverId(), Inputs.requireEtag(etag));
         repository.deleteHeader(caller.organizationId(), id);
         return current;
     }
@@ -158,21 +160,6 @@ class ReceiverService {
             throw ApiException.badInput("id is required");
         }
         return id;
-    }
-
-    private static String requireEtag(String etag) {
-        if (etag == null || etag.isBlank()) {
-            throw ApiException.badInput("etag is required: send the _etag you last read");
-        }
-        return etag;
-    }
-
-    private static String checkName(String name) {
-        String trimmed = name == null ? "" : name.trim();
-        if (trimmed.isEmpty() || trimmed.length() > 200) {
-            throw ApiException.badInput("name must be 1 to 200 characters");
-        }
-        return trimmed;
     }
 
     private static String checkDescription(String description) {

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import io.hookline.api.ApiException;
 import io.hookline.api.Caller;
 import io.hookline.api.Connection;
+import io.hookline.api.Inputs;
 import io.hookline.api.PageArgs;
 import io.hookline.api.SortDirection;
 import io.hookline.api.SortKey;
@@ -129,7 +130,7 @@ class SubscriptionController {
         if (input.active() != null) {
             changes.put("active", input.active());
         }
-        return new SubscriptionPayload(repository.update(caller.organizationId(), input.id(), requireEtag(input.etag()),
+        return new SubscriptionPayload(repository.update(caller.organizationId(), input.id(), Inputs.requireEtag(input.etag()),
                 changes));
     }
 
@@ -137,7 +138,7 @@ class SubscriptionController {
     DeletedPayload deleteWebhookSubscription(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument long id,
                                              @Argument String etag) {
         caller.requireAdmin();
-        repository.delete(caller.organizationId(), id, requireEtag(etag));
+        repository.delete(caller.organizationId(), id, Inputs.requireEtag(etag));
         return new DeletedPayload(id);
     }
 
@@ -176,12 +177,5 @@ class SubscriptionController {
         return Resource.parse(name).map(Resource::name).orElseThrow(() -> ApiException.badInput(
                 "resource '" + name + "' is not a webhookable resource; one of "
                         + java.util.Arrays.toString(Resource.values())));
-    }
-
-    private static String requireEtag(String etag) {
-        if (etag == null || etag.isBlank()) {
-            throw ApiException.badInput("etag is required: send the _etag you last read");
-        }
-        return etag;
     }
 }
