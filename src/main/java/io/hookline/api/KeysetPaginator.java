@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +64,7 @@ public final class KeysetPaginator {
         boolean before = cursor != null && exists(from, filter, keyset + (ascending ? " <= " : " >= ") + cursorValue,
                 cursor);
         if (args.backward()) {
-            java.util.Collections.reverse(page);
+            Collections.reverse(page);
         }
         long total = jdbc.sql("select count(*) from " + from + " where " + filter.sql())
                 .params(filter.params()).query(Long.class).single();

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 import javax.sql.DataSource;
@@ -88,9 +87,5 @@ public final class ChangeNotifications implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    static List<String> channels() {
-        return List.of(CHANGES, EVENTS);
     }
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.ZoneOffset;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.micrometer.core.instrument.Counter;
@@ -48,7 +49,7 @@ class DeliveryMetrics {
     void attempted(Attempt attempt, ClaimedEvent event, Instant now) {
         String outcome = switch (attempt.outcome()) {
             case DeliveryOutcome.Delivered d -> "delivered";
-            case DeliveryOutcome.Failed f -> f.kind().name().toLowerCase(java.util.Locale.ROOT);
+            case DeliveryOutcome.Failed f -> f.kind().name().toLowerCase(Locale.ROOT);
         };
         Counter.builder("hookline.delivery.attempts").description("Delivery attempts by outcome")
                 .tag("outcome", outcome).register(meters).increment();

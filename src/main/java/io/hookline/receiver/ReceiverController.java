@@ -2,6 +2,7 @@ package io.hookline.receiver;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -158,7 +159,7 @@ class ReceiverController {
 
     @BatchMapping(typeName = "WebhookReceiver")
     Map<WebhookReceiver, User> createdBy(List<WebhookReceiver> receivers) {
-        Set<Long> ids = receivers.stream().map(WebhookReceiver::createdBy).filter(java.util.Objects::nonNull)
+        Set<Long> ids = receivers.stream().map(WebhookReceiver::createdBy).filter(Objects::nonNull)
                 .collect(Collectors.toSet());
         Map<Long, User> found = users.byIds(receivers.getFirst().organizationId(), ids);
         return receivers.stream().filter(r -> r.createdBy() != null && found.containsKey(r.createdBy()))

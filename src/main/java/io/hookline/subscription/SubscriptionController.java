@@ -1,5 +1,6 @@
 package io.hookline.subscription;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -176,6 +177,6 @@ class SubscriptionController {
     private static String resource(String name) {
         return Resource.parse(name).map(Resource::name).orElseThrow(() -> ApiException.badInput(
                 "resource '" + name + "' is not a webhookable resource; one of "
-                        + java.util.Arrays.toString(Resource.values())));
+                        + Arrays.toString(Resource.values())));
     }
 }
