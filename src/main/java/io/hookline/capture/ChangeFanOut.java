@@ -22,7 +22,7 @@ public final class ChangeFanOut {
         this.repository = repository;
         this.clock = clock;
         this.deliveryWakeup = deliveryWakeup;
-        this.eventsCreated = Counter.builder("hookline.events.created")
+        this.eventsCreated = Counter.builder("hookline.fanout.events")
                 .description("Webhook events created from captured changes").register(meters);
     }
 

@@ -4,23 +4,25 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Records one try in one transaction: the attempt row, the event's new state and the receiver's
- * health. If this worker no longer holds the event's claim (its lease ran out and another worker
- * took it, or the receiver was deleted), nothing is recorded: the other holder owns it now.
+ * Records finished tries, many at once, in one transaction: the attempt rows, the events' new
+ * states and the receivers' health. Only tries whose event this worker still holds the claim of
+ * are recorded: if the lease ran out and another worker took the event, or the receiver was
+ * deleted, the other holder owns it now.
  */
 @Repository
 class DeliveryRecorder {
-
-    private static final Logger log = LoggerFactory.getLogger(DeliveryRecorder.class);
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
@@ -35,90 +37,160 @@ class DeliveryRecorder {
         this.autoDisableAfter = properties.autoDisableAfter();
     }
 
-    /** What became of the event; {@code recorded} is false when the claim was lost. */
-    record Recorded(boolean recorded, String status) {
+    /** A try that has ended and waits to be recorded. */
+    record Finished(ClaimedEvent event, Attempt attempt) {
+
+        Instant endedAt() {
+            return attempt.startedAt().plus(attempt.duration());
+        }
     }
 
-    Recorded record(ClaimedEvent event, Attempt attempt, Instant now) {
+    /** Records the tries; returns the event ids whose try was recorded (the claim was still held). */
+    Set<Long> record(List<Finished> tries, Instant now) {
+        List<EventUpdate> updates = tries.stream().map(t -> update(t, now)).toList();
+        return transaction.execute(tx -> {
+            Set<Long> recorded = Set.copyOf(updateEventsAndInsertAttempts(updates));
+            List<Finished> held = tries.stream().filter(t -> recorded.contains(t.event().id())).toList();
+            ReceiverHealth.of(held).forEach((receiverId, health) -> updateHealth(receiverId, health, now));
+            return recorded;
+        });
+    }
+
+    private record EventUpdate(Finished finished, String status, OffsetDateTime nextAttemptAt,
+                               OffsetDateTime completedAt) {
+    }
+
+    private EventUpdate update(Finished finished, Instant now) {
         OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
-        int number = event.nextAttemptNumber();
-        String status;
-        OffsetDateTime next = null;
-        if (attempt.outcome() instanceof DeliveryOutcome.Failed failed) {
-            Optional<Duration> delay = retryPolicy.delayAfter(number, failed);
-            status = delay.isPresent() ? "RETRYING" : "FAILED";
-            next = delay.map(d -> now.plus(d).atOffset(ZoneOffset.UTC)).orElse(null);
-        } else {
-            status = "SUCCEEDED";
+        if (finished.attempt().outcome() instanceof DeliveryOutcome.Failed failed) {
+            Optional<Duration> delay = retryPolicy.delayAfter(finished.event().nextAttemptNumber(), failed);
+            return delay.map(d -> new EventUpdate(finished, "RETRYING", now.plus(d).atOffset(ZoneOffset.UTC), null))
+                    .orElseGet(() -> new EventUpdate(finished, "FAILED", null, at));
         }
-        String finalStatus = status;
-        OffsetDateTime nextAttempt = next;
-        try {
-            return transaction.execute(tx -> {
-                int updated = jdbc.sql("""
-                                update webhook_events
-                                set status = :status, attempt_count = :number, next_attempt_at = :next,
-                                    next_trigger = 'SCHEDULED', claim_token = null,
-                                    completed_at = case when :status in ('SUCCEEDED', 'FAILED') then :now end
-                                where id = :id and claim_token = :token
-                                """)
-                        .param("status", finalStatus).param("number", number).param("next", nextAttempt)
-                        .param("now", at).param("id", event.id()).param("token", event.claimToken())
-                        .update();
-                if (updated != 1) {
-                    return new Recorded(false, null);
+        return new EventUpdate(finished, "SUCCEEDED", null, at);
+    }
+
+    private List<Long> updateEventsAndInsertAttempts(List<EventUpdate> updates) {
+        int n = updates.size();
+        Long[] ids = new Long[n];
+        String[] tokens = new String[n];
+        String[] statuses = new String[n];
+        Integer[] numbers = new Integer[n];
+        String[] nexts = new String[n];
+        String[] completions = new String[n];
+        String[] triggers = new String[n];
+        String[] starts = new String[n];
+        Integer[] durations = new Integer[n];
+        Integer[] responseStatuses = new Integer[n];
+        String[] headers = new String[n];
+        String[] bodies = new String[n];
+        String[] kinds = new String[n];
+        String[] errors = new String[n];
+        for (int i = 0; i < n; i++) {
+            EventUpdate u = updates.get(i);
+            ClaimedEvent event = u.finished().event();
+            Attempt attempt = u.finished().attempt();
+            ids[i] = event.id();
+            tokens[i] = event.claimToken().toString();
+            statuses[i] = u.status();
+            numbers[i] = event.nextAttemptNumber();
+            nexts[i] = text(u.nextAttemptAt());
+            completions[i] = text(u.completedAt());
+            triggers[i] = event.trigger();
+            starts[i] = attempt.startedAt().toString();
+            durations[i] = (int) Math.min(Integer.MAX_VALUE, attempt.duration().toMillis());
+            switch (attempt.outcome()) {
+                case DeliveryOutcome.Delivered d -> {
+                    responseStatuses[i] = d.status();
+                    headers[i] = d.responseHeaders();
+                    bodies[i] = d.responseBody();
                 }
-                insertAttempt(event, attempt, number);
-                updateHealth(event.receiverId(), attempt.outcome(), at);
-                return new Recorded(true, finalStatus);
-            });
-        } catch (RuntimeException e) {
-            log.error("Could not record attempt {} of event {}; it will be retried when its lease ends",
-                    number, event.id(), e);
-            return new Recorded(false, null);
+                case DeliveryOutcome.Failed f -> {
+                    responseStatuses[i] = f.status();
+                    headers[i] = f.responseHeaders();
+                    bodies[i] = f.responseBody();
+                    kinds[i] = f.kind().name();
+                    errors[i] = f.error();
+                }
+            }
         }
-    }
-
-    private void insertAttempt(ClaimedEvent event, Attempt attempt, int number) {
-        var statement = jdbc.sql("""
-                        insert into webhook_attempts (event_id, number, trigger, started_at, duration_ms, response_status,
-                                                      response_headers, response_body, error_kind, error)
-                        values (:event, :number, :trigger, :started, :duration, :status, :headers, :body, :kind, :error)
+        return jdbc.sql("""
+                        with tries as (
+                            select * from unnest(cast(:ids as bigint[]), cast(:tokens as uuid[]), cast(:statuses as text[]),
+                                                 cast(:numbers as int[]), cast(:nexts as timestamptz[]),
+                                                 cast(:completions as timestamptz[]), cast(:triggers as text[]),
+                                                 cast(:starts as timestamptz[]), cast(:durations as int[]),
+                                                 cast(:responseStatuses as int[]), cast(:headers as text[]),
+                                                 cast(:bodies as text[]), cast(:kinds as text[]), cast(:errors as text[]))
+                                as t(id, token, status, number, next_attempt_at, completed_at, trigger, started_at,
+                                     duration_ms, response_status, response_headers, response_body, error_kind, error)
+                        ), updated as (
+                            update webhook_events e
+                            set status = t.status, attempt_count = t.number, next_attempt_at = t.next_attempt_at,
+                                next_trigger = 'SCHEDULED', claim_token = null, completed_at = t.completed_at
+                            from tries t
+                            where e.id = t.id and e.claim_token = t.token
+                            returning e.id
+                        ), attempts as (
+                            insert into webhook_attempts (event_id, number, trigger, started_at, duration_ms, response_status,
+                                                          response_headers, response_body, error_kind, error)
+                            select t.id, t.number, t.trigger, t.started_at, t.duration_ms, t.response_status,
+                                   t.response_headers, t.response_body, t.error_kind, t.error
+                            from tries t join updated u on u.id = t.id
+                        )
+                        select id from updated
                         """)
-                .param("event", event.id()).param("number", number).param("trigger", event.trigger())
-                .param("started", attempt.startedAt().atOffset(ZoneOffset.UTC))
-                .param("duration", (int) Math.min(Integer.MAX_VALUE, attempt.duration().toMillis()));
-        switch (attempt.outcome()) {
-            case DeliveryOutcome.Delivered d -> statement.param("status", d.status())
-                    .param("headers", d.responseHeaders()).param("body", d.responseBody())
-                    .param("kind", null).param("error", null);
-            case DeliveryOutcome.Failed f -> statement.param("status", f.status())
-                    .param("headers", f.responseHeaders()).param("body", f.responseBody())
-                    .param("kind", f.kind().name()).param("error", f.error());
-        }
-        statement.update();
+                .param("ids", ids).param("tokens", tokens).param("statuses", statuses).param("numbers", numbers)
+                .param("nexts", nexts).param("completions", completions).param("triggers", triggers)
+                .param("starts", starts).param("durations", durations).param("responseStatuses", responseStatuses)
+                .param("headers", headers).param("bodies", bodies).param("kinds", kinds).param("errors", errors)
+                .query(Long.class).list();
     }
 
-    private void updateHealth(long receiverId, DeliveryOutcome outcome, OffsetDateTime now) {
-        if (outcome instanceof DeliveryOutcome.Failed failed) {
-            boolean gone = failed.status() != null && failed.status() == 410;
-            jdbc.sql("""
-                            update webhook_receivers
-                            set consecutive_failures = consecutive_failures + 1,
-                                failing_since = coalesce(failing_since, :now),
-                                last_failure_at = :now,
-                                active = active and not (:gone or coalesce(failing_since, :now) <= :disableBefore),
-                                disabled_reason = case
-                                    when not active then disabled_reason
-                                    when :gone then 'The receiver answered 410 Gone at ' || to_char(:now at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS') || ' UTC'
-                                    when coalesce(failing_since, :now) <= :disableBefore then
-                                        'Every delivery failed since ' || to_char(coalesce(failing_since, :now) at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS') || ' UTC'
-                                    else disabled_reason end
-                            where id = :id
-                            """)
-                    .param("now", now).param("gone", gone).param("disableBefore", now.minus(autoDisableAfter))
-                    .param("id", receiverId).update();
-        } else {
+    /** Arrays of timestamps travel as ISO-8601 text and are cast in SQL: the driver has no array type for them. */
+    private static String text(OffsetDateTime time) {
+        return time == null ? null : time.toString();
+    }
+
+    /**
+     * What a batch of tries says about one receiver, in the order they ended: whether any got
+     * through, the failures since the last success, and whether the receiver answered 410 Gone.
+     */
+    record ReceiverHealth(Instant lastSuccessAt, int failuresSinceSuccess, Instant firstFailureSinceSuccess,
+                          Instant lastFailureAt, boolean gone) {
+
+        static Map<Long, ReceiverHealth> of(List<Finished> tries) {
+            Map<Long, List<Finished>> byReceiver = new LinkedHashMap<>();
+            tries.stream().sorted((a, b) -> a.endedAt().compareTo(b.endedAt()))
+                    .forEach(t -> byReceiver.computeIfAbsent(t.event().receiverId(), id -> new ArrayList<>()).add(t));
+            Map<Long, ReceiverHealth> health = new LinkedHashMap<>();
+            byReceiver.forEach((receiverId, ordered) -> {
+                Instant lastSuccess = null;
+                Instant firstFailure = null;
+                Instant lastFailure = null;
+                int failures = 0;
+                boolean gone = false;
+                for (Finished t : ordered) {
+                    if (t.attempt().outcome() instanceof DeliveryOutcome.Failed f) {
+                        failures++;
+                        firstFailure = firstFailure == null ? t.endedAt() : firstFailure;
+                        lastFailure = t.endedAt();
+                        gone |= f.status() != null && f.status() == 410;
+                    } else {
+                        lastSuccess = t.endedAt();
+                        failures = 0;
+                        firstFailure = null;
+                    }
+                }
+                health.put(receiverId, new ReceiverHealth(lastSuccess, failures, firstFailure, lastFailure, gone));
+            });
+            return health;
+        }
+    }
+
+    private void updateHealth(long receiverId, ReceiverHealth health, Instant now) {
+        OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
+        if (health.failuresSinceSuccess() == 0) {
             // On the happy path the row is written at most once a second, so that many concurrent
             // successes to one receiver don't queue on its row lock.
             jdbc.sql("""
@@ -127,7 +199,41 @@ class DeliveryRecorder {
                             where id = :id and (consecutive_failures <> 0 or failing_since is not null
                                                 or last_success_at is null or last_success_at < :now - interval '1 second')
                             """)
-                    .param("now", now).param("id", receiverId).update();
+                    .param("now", at).param("id", receiverId).update();
+            return;
         }
+        boolean succeeded = health.lastSuccessAt() != null;
+        jdbc.sql("""
+                        with next as (
+                            select id,
+                                   case when :succeeded then 0 else consecutive_failures end + :failures as failures,
+                                   case when :succeeded then :firstFailure else coalesce(failing_since, :firstFailure) end
+                                       as failing_since,
+                                   active
+                            from webhook_receivers where id = :id
+                        )
+                        update webhook_receivers r
+                        set consecutive_failures = next.failures,
+                            failing_since = next.failing_since,
+                            last_failure_at = :lastFailure,
+                            last_success_at = coalesce(cast(:lastSuccess as timestamptz), r.last_success_at),
+                            active = next.active and not (:gone or next.failing_since <= :disableBefore),
+                            disabled_reason = case
+                                when not next.active then r.disabled_reason
+                                when :gone then 'The receiver answered 410 Gone at '
+                                    || to_char(:lastFailure at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS') || ' UTC'
+                                when next.failing_since <= :disableBefore then 'Every delivery failed since '
+                                    || to_char(next.failing_since at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS') || ' UTC'
+                                else r.disabled_reason end
+                        from next
+                        where r.id = next.id
+                        """)
+                .param("succeeded", succeeded).param("failures", health.failuresSinceSuccess())
+                .param("firstFailure", health.firstFailureSinceSuccess().atOffset(ZoneOffset.UTC))
+                .param("lastFailure", health.lastFailureAt().atOffset(ZoneOffset.UTC))
+                .param("lastSuccess", succeeded ? health.lastSuccessAt().atOffset(ZoneOffset.UTC) : null)
+                .param("gone", health.gone())
+                .param("disableBefore", now.minus(autoDisableAfter).atOffset(ZoneOffset.UTC))
+                .param("id", receiverId).update();
     }
 }

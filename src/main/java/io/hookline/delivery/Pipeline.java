@@ -32,7 +32,12 @@ class Pipeline implements SmartLifecycle {
     private final DataSource dataSource;
     private final PipelineWakeups wakeups;
     private final ChangeFanOut fanOut;
-    private final DeliveryWorker worker;
+    private final DueEventClaimer claimer;
+    private final DeliveryTargets targets;
+    private final DeliveryWorker.Sender sender;
+    private final DeliveryRecorder recorder;
+    private final DeliveryMetrics metrics;
+    private final Clock clock;
     private final List<AutoCloseable> running = new ArrayList<>();
 
     Pipeline(HooklineProperties hookline, DeliveryProperties delivery, DataSource dataSource, PipelineWakeups wakeups,
@@ -43,8 +48,12 @@ class Pipeline implements SmartLifecycle {
         this.dataSource = dataSource;
         this.wakeups = wakeups;
         this.fanOut = fanOut;
-        this.worker = new DeliveryWorker(claimer, targets, sender, recorder, metrics, delivery, clock,
-                wakeups.delivery());
+        this.claimer = claimer;
+        this.targets = targets;
+        this.sender = sender;
+        this.recorder = recorder;
+        this.metrics = metrics;
+        this.clock = clock;
     }
 
     @Override
@@ -52,6 +61,8 @@ class Pipeline implements SmartLifecycle {
         if (!hookline.runsWorker() || !running.isEmpty()) {
             return;
         }
+        DeliveryWorker worker = new DeliveryWorker(claimer, targets, sender,
+                new RecordingQueue(recorder, metrics, clock), delivery, clock, wakeups.delivery());
         ChangeNotifications notifications = new ChangeNotifications(dataSource, Map.of(
                 ChangeNotifications.CHANGES, wakeups.fanOut(), ChangeNotifications.EVENTS, wakeups.delivery()));
         PollingWorker fanOutWorker = new PollingWorker("hookline-fan-out", wakeups.fanOut(), delivery.pollInterval(),
@@ -61,7 +72,7 @@ class Pipeline implements SmartLifecycle {
         notifications.start();
         fanOutWorker.start();
         deliveryWorker.start();
-        // Closed in reverse: stop claiming first, then let in-flight sends finish.
+        // Closed in reverse: stop claiming first, then let in-flight sends finish and be recorded.
         running.addAll(List.of(worker, deliveryWorker, fanOutWorker, notifications));
         log.info("Fan-out and delivery workers started");
     }

@@ -182,11 +182,14 @@ class CapturePipelineTest extends IntegrationTest {
         await().atMost(WAIT).until(() -> webhooks.eventStatus(webhooks.onlyEventId()).equals("SUCCEEDED"));
 
         var http = java.net.http.HttpClient.newHttpClient();
-        String metrics = http.send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create("http://localhost:" + port + "/actuator/prometheus")).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
-        assertThat(metrics).contains("hookline_events_created_total", "hookline_delivery_attempts_total{outcome=\"delivered\"",
-                "hookline_delivery_latency_seconds_bucket", "hookline_events_due", "hookline_events_oldest_due_age_seconds");
+        var scrape = java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://localhost:" + port + "/actuator/prometheus")).build();
+        // Counted right after the outcome is recorded, so the scrape may come a moment before.
+        await().atMost(WAIT).untilAsserted(() -> assertThat(
+                http.send(scrape, java.net.http.HttpResponse.BodyHandlers.ofString()).body())
+                .contains("hookline_fanout_events_total", "hookline_delivery_attempts_total{outcome=\"delivered\"",
+                        "hookline_delivery_latency_seconds_bucket", "hookline_events_due",
+                        "hookline_events_oldest_due_age_seconds"));
     }
 
     @Test
