@@ -70,10 +70,9 @@ class EventRepository {
     }
 
     private static DeliveryAttempt mapAttempt(ResultSet rs, int rowNum) throws SQLException {
-        int status = rs.getInt("response_status");
         return new DeliveryAttempt(rs.getLong("id"), rs.getLong("event_id"), rs.getInt("number"),
                 rs.getString("trigger"), rs.getObject("started_at", OffsetDateTime.class), rs.getInt("duration_ms"),
-                rs.wasNull() ? null : status, rs.getString("response_headers"), rs.getString("response_body"),
+                rs.getObject("response_status", Integer.class), rs.getString("response_headers"), rs.getString("response_body"),
                 rs.getString("error_kind"), rs.getString("error"));
     }
 }

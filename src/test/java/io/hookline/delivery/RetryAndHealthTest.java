@@ -293,6 +293,20 @@ class RetryAndHealthTest extends IntegrationTest {
                 assertThat(rs.getString("error")).as(rs.getString("name")).isNotBlank().doesNotContain("\tat ");
             });
             urls.keySet().forEach(kind -> assertThat(kinds.get(kind)).as(kind).isEqualTo(kind));
+            GraphQl.Response audit = api.execute("""
+                    { webhookEvents(filters: {status: [RETRYING]}) { edges { node { receiver { name }
+                      attempts { responseStatus errorKind } } } } }
+                    """).ok();
+            List<Map<String, Object>> nodes = audit.path("$.data.webhookEvents.edges[*].node");
+            for (Map<String, Object> node : nodes) {
+                String name = JsonPath.read(node, "$.receiver.name");
+                Object status = JsonPath.read(node, "$.attempts[0].responseStatus");
+                if (name.equals("BAD_RESPONSE")) {
+                    assertThat(status).isEqualTo(302);
+                } else {
+                    assertThat(status).as("no response arrived from " + name).isNull();
+                }
+            }
             assertThat(receiver.requests()).as("the Location and the rebinding target got nothing").isEmpty();
         }
     }
