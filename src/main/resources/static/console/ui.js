@@ -87,12 +87,16 @@ export function formValues(form) {
 
 /** Previous/next page buttons for a Relay connection; `to(args)` gives the address of a page. */
 export function pager(pageInfo, to, label) {
+    const counted = h('span', {class: 'muted'}, `${pageInfo.count} shown of ${pageInfo.totalCount}`);
+    if (!pageInfo.hasPreviousPage && !pageInfo.hasNextPage) {
+        return h('p', {class: 'pager single'}, counted);
+    }
     return h('nav', {class: 'pager', 'aria-label': label},
         h('button', {
             type: 'button', class: 'secondary', disabled: !pageInfo.hasPreviousPage,
             onClick: () => go(to({before: pageInfo.startCursor})),
         }, '← Previous'),
-        h('span', {class: 'muted'}, `${pageInfo.count} shown of ${pageInfo.totalCount}`),
+        counted,
         h('button', {
             type: 'button', class: 'secondary', disabled: !pageInfo.hasNextPage,
             onClick: () => go(to({after: pageInfo.endCursor})),
