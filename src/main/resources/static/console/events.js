@@ -1,0 +1,171 @@
+// The audit trail: every event, newest first, and one event with every try to deliver it.
+import {definitionList, h, prettyJson, replace, statusBadge, table, time} from './dom.js';
+import {gql, schemaEnums} from './api.js';
+import {address, go, pager, run, showError} from './ui.js';
+
+const PAGE_SIZE = 25;
+const REFRESH_MS = 3000;
+
+const LIST = `
+    query Events($first: Int, $after: String, $last: Int, $before: String, $filters: WebhookEventFilters) {
+      webhookEvents(first: $first, after: $after, last: $last, before: $before, filters: $filters) {
+        edges { node { id status resource action test attemptCount createdAt nextAttemptAt receiver { id name } } }
+        pageInfo { hasNextPage hasPreviousPage startCursor endCursor totalCount count }
+      }
+    }`;
+
+let refreshTimer = null;
+
+/** Stops the list's auto-refresh; the router calls it before showing any page. */
+export function leaveEvents() {
+    clearInterval(refreshTimer);
+    refreshTimer = null;
+}
+
+export async function eventList(params) {
+    const statuses = params.getAll('status');
+    const receiverId = params.get('receiver');
+    const variables = {
+        first: PAGE_SIZE,
+        filters: {
+            ...(statuses.length ? {status: statuses} : {}),
+            ...(receiverId ? {receiverId} : {}),
+        },
+    };
+    if (params.get('before')) {
+        Object.assign(variables, {first: null, last: PAGE_SIZE, before: params.get('before')});
+    } else if (params.get('after')) {
+        variables.after = params.get('after');
+    }
+    const [data, enums] = await Promise.all([gql(LIST, variables), schemaEnums()]);
+    const here = extra => address('#/events', {status: statuses, receiver: receiverId, ...extra});
+
+    const results = h('div', {id: 'event-results'}, eventTable(data.webhookEvents, here));
+    const refresh = async () => replace(results, eventTable((await gql(LIST, variables)).webhookEvents, here));
+    const refreshButton = h('button', {
+        type: 'button', class: 'secondary', onClick: event => run(event.currentTarget, refresh),
+    }, 'Refresh');
+    // Only the newest page follows along: older pages stay put while someone reads them.
+    const onNewest = !params.get('after') && !params.get('before');
+    const auto = h('input', {type: 'checkbox', id: 'auto-refresh', checked: onNewest, disabled: !onNewest});
+    const schedule = () => {
+        leaveEvents();
+        if (auto.checked) {
+            refreshTimer = setInterval(() => {
+                if (!document.hidden) {
+                    refresh().catch(error => {
+                        auto.checked = false;
+                        leaveEvents();
+                        showError(error);
+                    });
+                }
+            }, REFRESH_MS);
+        }
+    };
+    auto.addEventListener('change', schedule);
+    schedule();
+
+    return [
+        h('div', {class: 'page-head'},
+            h('h1', {}, 'Events'),
+            h('div', {class: 'actions'},
+                h('label', {class: 'check', for: 'auto-refresh'}, auto, 'Auto-refresh'),
+                refreshButton)),
+        h('form', {class: 'filters', 'aria-label': 'Event filters', onSubmit: e => e.preventDefault()},
+            h('fieldset', {},
+                h('legend', {}, 'Status'),
+                enums.statuses.map(status => h('label', {class: 'check'},
+                    h('input', {
+                        type: 'checkbox', name: 'status', value: status, checked: statuses.includes(status),
+                        onChange: event => {
+                            const chosen = [...event.currentTarget.form.querySelectorAll('input[name=status]:checked')]
+                                .map(input => input.value);
+                            go(address('#/events', {status: chosen, receiver: receiverId}));
+                        },
+                    }),
+                    status))),
+            receiverId ? h('p', {class: 'muted'}, `Receiver ${receiverId} only · `,
+                h('a', {href: address('#/events', {status: statuses})}, 'all receivers')) : null),
+        results,
+    ];
+}
+
+function eventTable(connection, here) {
+    return [
+        table('Events', ['Event', 'Status', 'What', 'Receiver', 'Tries', 'Created', 'Next try'],
+            connection.edges.map(({node}) => [
+                h('a', {href: `#/events/${node.id}`}, `#${node.id}`),
+                statusBadge(node.status),
+                what(node),
+                node.receiver ? h('a', {href: `#/receivers/${node.receiver.id}`}, node.receiver.name)
+                    : h('span', {class: 'muted'}, 'deleted'),
+                String(node.attemptCount),
+                time(node.createdAt),
+                time(node.nextAttemptAt),
+            ]),
+            'No events match.'),
+        connection.pageInfo.totalCount > 0 ? pager(connection.pageInfo, here, 'Event pages') : null,
+    ];
+}
+
+function what(event) {
+    return event.test ? h('span', {class: 'badge info'}, 'test') : `${event.resource} ${event.action}`;
+}
+
+export async function eventDetail(id, canChange) {
+    const data = await gql(`
+        query Event($id: ID!) {
+          webhookEvent(id: $id) {
+            id status resource action test payload transactionId attemptCount nextAttemptAt occurredAt createdAt
+            completedAt receiver { id name } subscription { id resource action }
+            attempts { number trigger startedAt durationMs responseStatus responseBody errorKind error }
+          }
+        }`, {id});
+    const event = data.webhookEvent;
+    return [
+        h('p', {class: 'crumbs'}, h('a', {href: '#/events'}, '← Events')),
+        h('div', {class: 'page-head'},
+            h('h1', {}, `Event #${event.id} `, statusBadge(event.status)),
+            h('div', {class: 'actions'}, canChange ? h('button', {
+                type: 'button',
+                onClick: click => run(click.currentTarget, async () => {
+                    await gql(`mutation Retry($id: ID!) { retryWebhookEvent(id: $id) { webhookEvent { id status } } }`,
+                        {id: event.id});
+                    go(`#/events/${event.id}`, `Event ${event.id} is due now.`);
+                }),
+            }, 'Retry now') : null)),
+        h('section', {class: 'card', 'aria-labelledby': 'event-heading'},
+            h('h2', {id: 'event-heading', class: 'visually-hidden'}, 'Summary'),
+            definitionList([
+                ['What', what(event)],
+                ['Receiver', event.receiver
+                    ? h('a', {href: `#/receivers/${event.receiver.id}`}, event.receiver.name) : 'deleted'],
+                ['Subscription', event.subscription ? `#${event.subscription.id}` : null],
+                ['Transaction', event.transactionId],
+                ['Occurred', time(event.occurredAt)],
+                ['Created', time(event.createdAt)],
+                ['Next try', time(event.nextAttemptAt)],
+                ['Completed', time(event.completedAt)],
+            ])),
+        h('section', {class: 'card', 'aria-labelledby': 'attempts-heading'},
+            h('h2', {id: 'attempts-heading'}, `Attempts (${event.attemptCount})`),
+            table('Attempts', ['#', 'Trigger', 'Started', 'Duration', 'Status', 'Error kind', 'Error', 'Response body'],
+                event.attempts.map(attempt => [
+                    String(attempt.number),
+                    attempt.trigger,
+                    time(attempt.startedAt),
+                    `${attempt.durationMs} ms`,
+                    !attempt.responseStatus ? h('span', {class: 'muted'}, 'none')
+                        : h('span', {class: attempt.errorKind || attempt.error ? 'status-bad' : 'status-good'}, String(attempt.responseStatus)),
+                    attempt.errorKind ?? '',
+                    attempt.error ?? '',
+                    attempt.responseBody ? h('details', {},
+                        h('summary', {}, `${attempt.responseBody.length} characters`),
+                        h('pre', {class: 'code small'}, attempt.responseBody)) : h('span', {class: 'muted'}, 'empty'),
+                ]),
+                'Not tried yet.')),
+        h('section', {class: 'card', 'aria-labelledby': 'payload-heading'},
+            h('h2', {id: 'payload-heading'}, 'Payload'),
+            h('pre', {class: 'code', tabindex: 0, 'aria-label': 'Payload JSON'}, prettyJson(event.payload))),
+    ];
+}

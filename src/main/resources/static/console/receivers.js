@@ -1,0 +1,268 @@
+// Receivers: the list, creating one, and one receiver with its subscriptions.
+import {badge, definitionList, field, h, select, table, time} from './dom.js';
+import {gql, schemaEnums} from './api.js';
+import {address, formValues, go, pager, run, showNotice} from './ui.js';
+
+const PAGE_SIZE = 25;
+
+const HEALTH = 'health { consecutiveFailures failingSince lastSuccessAt lastFailureAt disabledReason }';
+
+const RECEIVER = `id name description webhookUri sharedSecret contentType expectedResponseCode active _etag
+  createdAt updatedAt createdBy { name } ${HEALTH}
+  headers { id key value }
+  subscriptions { id resource action active createdAt _etag }`;
+
+export async function receiverList(params, canChange) {
+    const page = {first: PAGE_SIZE};
+    if (params.get('before')) {
+        Object.assign(page, {first: null, last: PAGE_SIZE, before: params.get('before')});
+    } else if (params.get('after')) {
+        page.after = params.get('after');
+    }
+    const [data, enums] = await Promise.all([gql(`
+        query Receivers($first: Int, $after: String, $last: Int, $before: String) {
+          webhookReceivers(first: $first, after: $after, last: $last, before: $before,
+                           sort: {field: NAME, direction: ASC}) {
+            edges { node { id name webhookUri active subscriptions { id } ${HEALTH} } }
+            pageInfo { hasNextPage hasPreviousPage startCursor endCursor totalCount count }
+          }
+        }`, page), schemaEnums()]);
+    const connection = data.webhookReceivers;
+    const form = createForm(enums);
+    const toggle = h('button', {
+        type: 'button', 'aria-expanded': 'false', 'aria-controls': 'new-receiver', hidden: !canChange,
+        onClick: () => {
+            form.hidden = !form.hidden;
+            toggle.setAttribute('aria-expanded', String(!form.hidden));
+            if (!form.hidden) {
+                form.querySelector('input').focus();
+            }
+        },
+    }, 'New receiver');
+    return [
+        h('div', {class: 'page-head'}, h('h1', {}, 'Receivers'), toggle),
+        form,
+        table('Receivers', ['Name', 'URL', 'State', 'Health', 'Subscriptions'],
+            connection.edges.map(({node}) => [
+                h('a', {href: `#/receivers/${node.id}`}, node.name),
+                h('code', {class: 'url'}, node.webhookUri),
+                activeBadge(node.active),
+                healthSummary(node.health),
+                String(node.subscriptions.length),
+            ]),
+            'No receivers yet. Create one to start receiving webhooks.'),
+        connection.pageInfo.totalCount > 0
+            ? pager(connection.pageInfo, cursor => address('#/receivers', cursor), 'Receiver pages') : null,
+    ];
+}
+
+function createForm(enums) {
+    const form = h('form', {id: 'new-receiver', class: 'card form-grid', hidden: true, 'aria-label': 'New receiver'},
+        h('h2', {}, 'New receiver'),
+        field('Name', h('input', {name: 'name', required: true, maxlength: 200, autocomplete: 'off'})),
+        field('Webhook URL', h('input', {name: 'webhookUri', type: 'url', required: true,
+            placeholder: 'https://example.com/webhooks'}), 'Must be https://'),
+        field('Content type', select('contentType', enums.contentTypes, 'JSON')),
+        field('Expected response code', h('input', {name: 'expectedResponseCode', type: 'number',
+            min: 200, max: 299, value: 200, required: true})),
+        field('Description', h('input', {name: 'description', autocomplete: 'off'}), 'Optional'),
+        h('div', {class: 'form-actions'},
+            h('button', {type: 'submit'}, 'Create receiver'),
+            h('button', {type: 'button', class: 'secondary', onClick: () => { form.hidden = true; }}, 'Cancel')));
+    form.addEventListener('submit', event => {
+        event.preventDefault();
+        const values = formValues(form);
+        run(event.submitter, async () => {
+            const data = await gql(`
+                mutation Create($input: CreateWebhookReceiverInput!) {
+                  createWebhookReceiver(input: $input) { webhookReceiver { id name } }
+                }`, {
+                input: {
+                    name: values.name,
+                    webhookUri: values.webhookUri,
+                    contentType: values.contentType,
+                    expectedResponseCode: Number(values.expectedResponseCode),
+                    description: values.description || null,
+                },
+            });
+            const created = data.createWebhookReceiver.webhookReceiver;
+            go(`#/receivers/${created.id}`, `Receiver “${created.name}” created.`);
+        });
+    });
+    return form;
+}
+
+export async function receiverDetail(id, canChange) {
+    const [data, enums] = await Promise.all([
+        gql(`query Receiver($id: ID!) { webhookReceiver(id: $id) { ${RECEIVER} } }`, {id}),
+        schemaEnums(),
+    ]);
+    const receiver = data.webhookReceiver;
+    const reload = notice => go(`#/receivers/${receiver.id}`, notice);
+    return [
+        h('p', {class: 'crumbs'}, h('a', {href: '#/receivers'}, '← Receivers')),
+        h('div', {class: 'page-head'},
+            h('h1', {}, receiver.name, ' ', activeBadge(receiver.active)),
+            h('div', {class: 'actions'},
+                canChange ? pauseButton(receiver, reload) : null,
+                canChange ? testButton(receiver) : null,
+                h('a', {class: 'button secondary', href: address('#/events', {receiver: receiver.id})}, 'View events'),
+                canChange ? deleteButton(receiver) : null)),
+        h('div', {class: 'detail-grid'}, h('section', {class: 'card', 'aria-labelledby': 'settings-heading'},
+            h('h2', {id: 'settings-heading'}, 'Settings'),
+            definitionList([
+                ['Webhook URL', h('code', {class: 'url'}, receiver.webhookUri)],
+                ['Description', receiver.description],
+                ['Content type', receiver.contentType],
+                ['Expected response code', String(receiver.expectedResponseCode)],
+                ['Shared secret', secret(receiver.sharedSecret)],
+                ['Created', [time(receiver.createdAt), receiver.createdBy ? ` by ${receiver.createdBy.name}` : '']],
+                ['Updated', time(receiver.updatedAt)],
+            ])),
+        h('section', {class: 'card', 'aria-labelledby': 'health-heading'},
+            h('h2', {id: 'health-heading'}, 'Health'),
+            definitionList([
+                ['Consecutive failures', String(receiver.health.consecutiveFailures)],
+                ['Failing since', time(receiver.health.failingSince)],
+                ['Last success', time(receiver.health.lastSuccessAt)],
+                ['Last failure', time(receiver.health.lastFailureAt)],
+                ['Disabled reason', receiver.health.disabledReason],
+            ]))),
+        h('section', {class: 'card', 'aria-labelledby': 'headers-heading'},
+            h('h2', {id: 'headers-heading'}, 'Custom headers'),
+            table('Custom headers', ['Name', 'Value'],
+                receiver.headers.map(header => [h('code', {}, header.key), h('code', {}, header.value)]),
+                'No custom headers.')),
+        h('section', {class: 'card', 'aria-labelledby': 'subscriptions-heading'},
+            h('h2', {id: 'subscriptions-heading'}, 'Subscriptions'),
+            table('Subscriptions', ['Resource', 'Action', 'State', 'Created', ''],
+                receiver.subscriptions.map(subscription => [
+                    subscription.resource,
+                    subscription.action,
+                    activeBadge(subscription.active),
+                    time(subscription.createdAt),
+                    canChange ? subscriptionActions(subscription, reload) : '',
+                ]),
+                'No subscriptions: this receiver gets only test events.'),
+            canChange ? subscribeForm(receiver, enums, reload) : null),
+    ];
+}
+
+function pauseButton(receiver, reload) {
+    const pausing = receiver.active;
+    return h('button', {
+        type: 'button', class: 'secondary',
+        onClick: event => run(event.currentTarget, async () => {
+            await gql(`
+                mutation Activate($input: UpdateWebhookReceiverInput!) {
+                  updateWebhookReceiver(input: $input) { webhookReceiver { id active } }
+                }`, {input: {id: receiver.id, etag: receiver._etag, active: !pausing}});
+            reload(pausing ? 'Receiver paused: it gets no new events until resumed.' : 'Receiver resumed.');
+        }),
+    }, pausing ? 'Pause' : 'Resume');
+}
+
+function testButton(receiver) {
+    return h('button', {
+        type: 'button', class: 'secondary',
+        onClick: event => run(event.currentTarget, async () => {
+            const data = await gql(`
+                mutation Test($id: ID!) { sendTestWebhookEvent(receiverId: $id) { webhookEvent { id } } }`,
+                {id: receiver.id});
+            const eventId = data.sendTestWebhookEvent.webhookEvent.id;
+            showNotice(`Test event ${eventId} queued.`);
+        }),
+    }, 'Send test event');
+}
+
+function deleteButton(receiver) {
+    return h('button', {
+        type: 'button', class: 'danger',
+        onClick: event => {
+            if (!confirm(`Delete receiver “${receiver.name}” and its subscriptions? Its events stay in the audit trail.`)) {
+                return;
+            }
+            run(event.currentTarget, async () => {
+                await gql(`mutation Delete($id: ID!, $etag: String!) { deleteWebhookReceiver(id: $id, etag: $etag) { id } }`,
+                    {id: receiver.id, etag: receiver._etag});
+                go('#/receivers', `Receiver “${receiver.name}” deleted.`);
+            });
+        },
+    }, 'Delete');
+}
+
+function secret(value) {
+    const shown = h('code', {class: 'secret'}, '•'.repeat(24));
+    const button = h('button', {
+        type: 'button', class: 'secondary small', 'aria-pressed': 'false',
+        onClick: () => {
+            const reveal = button.getAttribute('aria-pressed') !== 'true';
+            button.setAttribute('aria-pressed', String(reveal));
+            button.textContent = reveal ? 'Hide' : 'Reveal';
+            shown.textContent = reveal ? value : '•'.repeat(24);
+        },
+    }, 'Reveal');
+    return h('span', {class: 'secret-row'}, shown, button);
+}
+
+function subscriptionActions(subscription, reload) {
+    const label = `${subscription.resource} ${subscription.action}`;
+    return h('div', {class: 'actions'},
+        h('button', {
+            type: 'button', class: 'secondary small', 'aria-label': `${subscription.active ? 'Pause' : 'Resume'} ${label}`,
+            onClick: event => run(event.currentTarget, async () => {
+                await gql(`
+                    mutation Activate($input: UpdateWebhookSubscriptionInput!) {
+                      updateWebhookSubscription(input: $input) { webhookSubscription { id active } }
+                    }`, {input: {id: subscription.id, etag: subscription._etag, active: !subscription.active}});
+                reload(`Subscription ${label} ${subscription.active ? 'paused' : 'resumed'}.`);
+            }),
+        }, subscription.active ? 'Pause' : 'Resume'),
+        h('button', {
+            type: 'button', class: 'danger small', 'aria-label': `Delete ${label}`,
+            onClick: event => {
+                if (!confirm(`Delete the subscription to ${label}? Its events stay in the audit trail.`)) {
+                    return;
+                }
+                run(event.currentTarget, async () => {
+                    await gql(`mutation Delete($id: ID!, $etag: String!) {
+                                 deleteWebhookSubscription(id: $id, etag: $etag) { id } }`,
+                        {id: subscription.id, etag: subscription._etag});
+                    reload(`Subscription ${label} deleted.`);
+                });
+            },
+        }, 'Delete'));
+}
+
+function subscribeForm(receiver, enums, reload) {
+    const form = h('form', {class: 'inline-form', 'aria-label': 'Add subscription'},
+        field('Resource', select('resource', enums.resources, 'RUNS')),
+        field('Action', select('action', enums.actions, 'CREATE')),
+        h('button', {type: 'submit'}, 'Add subscription'));
+    form.addEventListener('submit', event => {
+        event.preventDefault();
+        const values = formValues(form);
+        run(event.submitter, async () => {
+            await gql(`
+                mutation Subscribe($input: CreateWebhookSubscriptionInput!) {
+                  createWebhookSubscription(input: $input) { webhookSubscription { id } }
+                }`, {input: {receiverId: receiver.id, resource: values.resource, action: values.action}});
+            reload(`Subscribed to ${values.resource} ${values.action}.`);
+        });
+    });
+    return form;
+}
+
+function activeBadge(active) {
+    return active ? badge('Active', 'good') : badge('Inactive', 'muted');
+}
+
+function healthSummary(health) {
+    if (health.disabledReason) {
+        return badge(`Disabled: ${health.disabledReason}`, 'bad');
+    }
+    if (health.consecutiveFailures > 0) {
+        return badge(`${health.consecutiveFailures} failure${health.consecutiveFailures === 1 ? '' : 's'} in a row`, 'warn');
+    }
+    return health.lastSuccessAt ? badge('Healthy', 'good') : h('span', {class: 'muted'}, 'No deliveries yet');
+}

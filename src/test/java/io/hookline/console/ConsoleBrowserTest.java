@@ -1,0 +1,246 @@
+package io.hookline.console;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.AriaRole;
+import io.hookline.testing.IntegrationTest;
+import io.hookline.testing.TestReceiver;
+import io.hookline.testing.Webhooks;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The console in a real headless Chromium against the running server: what a person clicks,
+ * through GraphQL, to the database and out to a receiver. Uses the system's Chromium (Debian's
+ * {@code chromium} package); Playwright downloads no browser. Any request the page makes beyond
+ * the server under test fails the test: the console must load nothing from the internet.
+ */
+class ConsoleBrowserTest extends IntegrationTest {
+
+    private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
+
+    private static Playwright playwright;
+    private static Browser browser;
+
+    private final List<String> offsiteRequests = new CopyOnWriteArrayList<>();
+    private final List<String> scriptErrors = new CopyOnWriteArrayList<>();
+    private BrowserContext context;
+    private Page page;
+
+    @BeforeAll
+    static void launchChromium() {
+        assertThat(Files.isExecutable(CHROMIUM))
+                .as("%s is missing: the console's browser tests need Chromium. "
+                        + "Install it with: apt-get install -y chromium chromium-driver", CHROMIUM)
+                .isTrue();
+        playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(CHROMIUM)
+                .setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+        PlaywrightAssertions.setDefaultAssertionTimeout(10_000);
+    }
+
+    @AfterAll
+    static void closeChromium() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @BeforeEach
+    void openPage() {
+        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 860));
+        context.route("**/*", route -> {
+            String host = URI.create(route.request().url()).getHost();
+            if ("localhost".equals(host) || "127.0.0.1".equals(host) || route.request().url().startsWith("data:")) {
+                route.resume();
+            } else {
+                offsiteRequests.add(route.request().url());
+                route.abort();
+            }
+        });
+        page = context.newPage();
+        page.onPageError(scriptErrors::add);
+        page.onConsoleMessage(message -> {
+            if ("error".equals(message.type())) {
+                System.out.println("console error in the page: " + message.text());
+            }
+        });
+        page.onDialog(dialog -> dialog.accept());
+    }
+
+    @AfterEach
+    void closePage() {
+        context.close();
+        assertThat(offsiteRequests).as("requests beyond the server under test").isEmpty();
+        assertThat(scriptErrors).as("uncaught errors in the page").isEmpty();
+    }
+
+    @Test
+    void a_receiver_made_in_the_console_gets_a_run_and_its_event_shows_the_delivery() throws Exception {
+        try (TestReceiver receiver = TestReceiver.https()) {
+            signIn(tenant.token());
+            assertThat(page.locator("#who")).containsText("Admin of Acme");
+            assertThat(page.locator("#who")).containsText("ADMIN");
+
+            button("New receiver").click();
+            page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill("Production line");
+            page.getByLabel("Webhook URL").fill(receiver.url("/hooks"));
+            page.getByLabel("Content type").selectOption("JSON");
+            page.getByLabel("Expected response code").fill("200");
+            button("Create receiver").click();
+            assertThat(heading()).containsText("Production line");
+            assertThat(heading()).containsText("Active");
+            assertThat(notice()).containsText("created");
+
+            Locator resources = page.getByLabel("Resource").locator("option");
+            assertThat(resources.allTextContents()).contains("RUNS", "PURCHASE_ORDERS").doesNotContain("RUN", "PART");
+            page.getByLabel("Resource").selectOption("RUNS");
+            page.getByLabel("Action").selectOption("CREATE");
+            button("Add subscription").click();
+            Locator subscriptions = page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Subscriptions"));
+            assertThat(subscriptions.getByRole(AriaRole.ROW).filter(new Locator.FilterOptions().setHasText("RUNS")))
+                    .containsText("CREATE");
+
+            button("Send test event").click();
+            assertThat(notice()).containsText("Test event");
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Events").setExact(true)).click();
+            // The list refreshes itself while it shows the newest page. The test event also warms up
+            // the delivery path, so the run's event below is timed on a warm path.
+            assertThat(row("test")).containsText("SUCCEEDED", within(20));
+
+            jdbc.sql("insert into runs (organization_id, title) values (:org, 'x')")
+                    .param("org", tenant.organizationId()).update();
+
+            Locator runEvent = row("RUNS CREATE");
+            assertThat(runEvent).containsText("SUCCEEDED", within(20));
+            page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get("target/console-events.png")).setFullPage(true));
+
+            runEvent.getByRole(AriaRole.LINK).first().click();
+            assertThat(heading()).containsText("SUCCEEDED");
+            Locator firstAttempt = page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Attempts (1)"))
+                    .getByRole(AriaRole.ROW).nth(1);
+            assertThat(firstAttempt.getByRole(AriaRole.CELL).nth(0)).hasText("1");
+            assertThat(firstAttempt.getByRole(AriaRole.CELL).nth(1)).hasText("SCHEDULED");
+            assertThat(firstAttempt.getByRole(AriaRole.CELL).nth(4)).hasText("200");
+            assertThat(page.getByLabel("Payload JSON")).containsText("\"resource\": \"RUNS\"");
+            assertThat(page.getByLabel("Payload JSON")).containsText("\"title\": \"x\"");
+
+            button("Retry now").click();
+            assertThat(notice()).containsText("due now");
+            receiver.awaitRequests(3, Duration.ofSeconds(15));
+            page.reload();
+            assertThat(row("MANUAL")).containsText("200");
+
+            button("Sign out").click();
+            assertThat(page.getByLabel("API key")).isVisible();
+            assertThat(page.evaluate("sessionStorage.length")).isEqualTo(0);
+        }
+    }
+
+    @Test
+    void an_invalid_key_shows_the_unauthenticated_error_and_stays_signed_out() {
+        signIn("hk_not_a_real_key");
+
+        assertThat(page.getByRole(AriaRole.ALERT)).containsText("UNAUTHENTICATED");
+        assertThat(page.getByRole(AriaRole.ALERT)).containsText("Invalid or revoked API key");
+        assertThat(page.getByLabel("API key")).isVisible();
+        assertThat(page.locator("#nav")).isHidden();
+        assertThat(page.evaluate("sessionStorage.length")).isEqualTo(0);
+    }
+
+    @Test
+    void pausing_a_receiver_shows_it_inactive() {
+        try (TestReceiver receiver = TestReceiver.https()) {
+            long id = new Webhooks(api, jdbc, tenant.organizationId()).receiver(receiver.url("/hooks")).id();
+            signIn(tenant.token());
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("receiver").setExact(true)).click();
+            assertThat(heading()).containsText("Active");
+
+            button("Pause").click();
+
+            assertThat(heading()).containsText("Inactive");
+            assertThat(button("Resume")).isVisible();
+            assertThat(jdbc.sql("select active from webhook_receivers where id = :id").param("id", id)
+                    .query(Boolean.class).single()).isFalse();
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("← Receivers")).click();
+            assertThat(row("receiver")).containsText("Inactive");
+        }
+    }
+
+    @Test
+    void names_from_the_api_are_shown_as_text_never_as_markup() {
+        try (TestReceiver receiver = TestReceiver.https()) {
+            String name = "<img src=x onerror=\"window.injected=1\">";
+            new Webhooks(api, jdbc, tenant.organizationId()).receiver(receiver.url("/hooks"), "name", name);
+            signIn(tenant.token());
+
+            assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(name))).isVisible();
+            assertThat(page.locator("main img")).hasCount(0);
+            assertThat(page.evaluate("window.injected === undefined")).isEqualTo(true);
+        }
+    }
+
+    @Test
+    void the_short_addresses_lead_to_the_console() {
+        page.navigate("http://localhost:" + port + "/");
+        assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/console/index\\.html.*"));
+        page.navigate("http://localhost:" + port + "/console");
+        assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/console/index\\.html.*"));
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("GraphiQL")))
+                .hasAttribute("href", "../graphiql");
+    }
+
+    private void signIn(String key) {
+        page.navigate("http://localhost:" + port + "/console/");
+        page.getByLabel("API key").fill(key);
+        button("Sign in").click();
+    }
+
+    private Locator button(String name) {
+        return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
+    }
+
+    private Locator row(String text) {
+        return page.getByRole(AriaRole.ROW).filter(new Locator.FilterOptions().setHasText(text));
+    }
+
+    private static LocatorAssertions.ContainsTextOptions within(int seconds) {
+        return new LocatorAssertions.ContainsTextOptions().setTimeout(seconds * 1000.0);
+    }
+
+    private Locator heading() {
+        return page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1));
+    }
+
+    private Locator notice() {
+        return page.getByRole(AriaRole.STATUS);
+    }
+}
