@@ -34,6 +34,8 @@ public final class BenchMain {
     private final Map<String, Object> results = new LinkedHashMap<>();
     private final Report report = new Report();
     private final List<AutoCloseable> running = new ArrayList<>();
+    /** The Hookline processes doing delivery work now. */
+    private final List<Hookline> workers = new ArrayList<>();
 
     private BenchReceiver receiver;
     private HikariDataSource db;
@@ -108,6 +110,7 @@ public final class BenchMain {
         Hookline hookline = Hookline.start(settings.java(), settings.hooklineJar(), settings.workDir(), "hookline-1",
                 freePort(), key, settings.jdbcUrl(), true, true);
         running.add(hookline);
+        workers.add(hookline);
         String jdbcUrl = settings.jdbcUrl() != null ? settings.jdbcUrl() : hookline.embeddedJdbcUrl();
         results.put("database", settings.jdbcUrl() != null ? "external" : "embedded PostgreSQL (fsync on)");
         HikariConfig pool = new HikariConfig();
@@ -220,8 +223,12 @@ public final class BenchMain {
         log("Scenario 1 at " + receivers + " receivers: HTTP limit");
         Map<String, Object> limit = Baselines.httpLimit(receiver, receivers, events, concurrency, template, templateTitle);
         log("Scenario 1 at " + receivers + " receivers: db-scheduler dispatcher");
+        long[] countersBefore = pipeline.counters();
+        long[] cpuBefore = Machine.cpuTicks();
         Map<String, Object> dbs = Baselines.dbScheduler(db, receiver, receivers, events, concurrency, template,
                 templateTitle, Duration.ofMinutes(8));
+        dbs.put("machine_cpu_busy_pct", Machine.busyPercent(cpuBefore, Machine.cpuTicks()));
+        Pipeline.putPerEvent(dbs, countersBefore, pipeline.counters(), events);
         log("Scenario 1 at " + receivers + " receivers: Hookline");
         Map<String, Object> hook = hooklineThroughput(receivers, changeCount, "tp" + receivers);
         Map<String, Object> out = new LinkedHashMap<>();
@@ -244,6 +251,12 @@ public final class BenchMain {
                 verdict(h >= 0.5 * (double) limit.get("per_second")));
         report.add("1 throughput", label + ": s until last SUCCEEDED (db-sched: last done)",
                 hook.get("seconds_until_last_succeeded"), dbs.get("seconds_until_last_completed"), "", "", "");
+        report.add("1 throughput", label + ": machine CPU busy % (Hookline JVM CPU ms/event)",
+                hook.get("machine_cpu_busy_pct") + " (" + hook.get("hookline_cpu_ms_per_event") + ")",
+                dbs.get("machine_cpu_busy_pct"), "", "", "");
+        report.add("1 throughput", label + ": commits / WAL bytes per event",
+                hook.get("commits_per_event") + " / " + hook.get("wal_bytes_per_event"),
+                dbs.get("commits_per_event") + " / " + dbs.get("wal_bytes_per_event"), "", "", "");
     }
 
     private Map<String, Object> hooklineThroughput(int receivers, int changeCount, String prefix) throws Exception {
@@ -251,6 +264,9 @@ public final class BenchMain {
         receiver.drain();
         long after = pipeline.maxEventId();
         long events = (long) changeCount * receivers;
+        long[] countersBefore = pipeline.counters();
+        long[] cpuBefore = Machine.cpuTicks();
+        long hooklineCpuBefore = workers.stream().mapToLong(Hookline::cpuMillis).sum();
         long start = System.nanoTime();
         Map<String, Long> committed = changes.insertInBatches(prefix, changeCount, 500);
         double insertSeconds = (System.nanoTime() - start) / 1e9;
@@ -258,6 +274,10 @@ public final class BenchMain {
         double seconds = (System.nanoTime() - start) / 1e9;
         List<BenchReceiver.Arrival> arrivals = receiver.drain();
         Map<String, Object> out = new LinkedHashMap<>();
+        out.put("machine_cpu_busy_pct", Machine.busyPercent(cpuBefore, Machine.cpuTicks()));
+        out.put("hookline_cpu_ms_per_event", Stats.round(
+                (workers.stream().mapToLong(Hookline::cpuMillis).sum() - hooklineCpuBefore) / (double) Math.max(1, done), 2));
+        Pipeline.putPerEvent(out, countersBefore, pipeline.counters(), done);
         out.put("insert_seconds", Stats.round(insertSeconds, 2));
         out.put("seconds_until_last_succeeded", Stats.round(seconds, 2));
         out.put("succeeded", done);
@@ -391,6 +411,7 @@ public final class BenchMain {
         Hookline second = Hookline.start(settings.java(), settings.hooklineJar(), settings.workDir(), "hookline-2",
                 freePort(), key, jdbcUrl, false, true);
         running.add(second);
+        workers.add(second);
         try {
             hooklineThroughput(10, 100, "so-warm");
             for (int r : settings.scaleOutReceivers()) {
@@ -408,8 +429,11 @@ public final class BenchMain {
                 results.put("s5_scale_out_" + r, out);
                 report.add("5 scale-out", r + " recv: deliveries/s, 2 workers vs 1", both, one, ratio(both, one),
                         ">= 1.6x", verdict(both >= 1.6 * one));
+                report.add("5 scale-out", r + " recv: attempts by worker; CPU busy %", two.get("attempts_by_worker")
+                        + "; " + two.get("machine_cpu_busy_pct"), "", "", "", "");
             }
         } finally {
+            workers.remove(second);
             running.remove(second);
             second.close();
         }

@@ -133,6 +133,17 @@ final class Hookline implements AutoCloseable {
         return new long[] {rss, hwm};
     }
 
+    /** CPU time (user + system) this process used so far, in ms. */
+    long cpuMillis() {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid()), "stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10; // utime, stime at 100 ticks/s
+        } catch (IOException | RuntimeException gone) {
+            return 0;
+        }
+    }
+
     private static Optional<Long> postmasterPid(Path dataDir) {
         Path pidFile = dataDir.resolve("postgres").resolve("postmaster.pid");
         try {

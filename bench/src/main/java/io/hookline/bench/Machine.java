@@ -30,6 +30,27 @@ final class Machine {
         }
     }
 
+    /** Busy and total CPU ticks of the whole machine since boot, from the first line of /proc/stat. */
+    static long[] cpuTicks() {
+        try {
+            String[] f = Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
+            long total = 0;
+            for (int i = 1; i < f.length; i++) {
+                total += Long.parseLong(f[i]);
+            }
+            long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]); // idle + iowait
+            return new long[] {total - idle, total};
+        } catch (Exception e) {
+            return new long[] {0, 0};
+        }
+    }
+
+    /** Share of the machine's CPU that was busy between two {@link #cpuTicks()} readings, in %. */
+    static double busyPercent(long[] before, long[] after) {
+        long total = after[1] - before[1];
+        return total <= 0 ? Double.NaN : Math.round(1000.0 * (after[0] - before[0]) / total) / 10.0;
+    }
+
     private static long firstNumber(String file, String prefix) {
         String v = firstValue(file, prefix);
         return v == null ? -1 : Long.parseLong(v.replaceAll("\\D", ""));

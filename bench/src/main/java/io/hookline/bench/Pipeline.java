@@ -90,6 +90,8 @@ final class Pipeline {
     /**
      * Puts {@code count} events due now straight into webhook_events with one INSERT … SELECT per
      * 100,000, spread round-robin over the given receivers, each body a real one with the title replaced.
+     * Due times are a microsecond apart, oldest first, as in a backlog that built up over time (events
+     * sharing one due time, as after a bulk replay, make the claim sort every tie: see the README).
      */
     void insertBacklog(int count, List<Long> receivers, List<Long> subscriptions, long organizationId,
                        String template, String templateTitle) throws SQLException {
@@ -97,7 +99,8 @@ final class Pipeline {
                 insert into webhook_events (organization_id, subscription_id, receiver_id, resource, action,
                                             transaction_id, body, status, next_attempt_at, occurred_at, created_at)
                 select ?, (?::bigint[])[g % ? + 1], (?::bigint[])[g % ? + 1], 'RUNS', 'CREATE', 0,
-                       replace(?, ?, '"backlog-' || g || '"'), 'PENDING', now(), now(), now()
+                       replace(?, ?, '"backlog-' || g || '"'), 'PENDING',
+                       now() - (? - g) * interval '1 microsecond', now(), now()
                 from generate_series(?, ?) g""")) {
             for (int from = 0; from < count; from += 100_000) {
                 s.setLong(1, organizationId);
@@ -107,8 +110,9 @@ final class Pipeline {
                 s.setInt(5, receivers.size());
                 s.setString(6, template);
                 s.setString(7, "\"" + templateTitle + "\"");
-                s.setInt(8, from);
-                s.setInt(9, Math.min(count, from + 100_000) - 1);
+                s.setInt(8, count);
+                s.setInt(9, from);
+                s.setInt(10, Math.min(count, from + 100_000) - 1);
                 s.executeUpdate();
             }
         }
@@ -222,6 +226,29 @@ final class Pipeline {
             s.execute("drop table bench_commit_probe");
         }
         return Stats.percentiles(nanos);
+    }
+
+    /**
+     * Database-wide committed transactions and WAL position (bytes): read before and after a run, they
+     * give the transactions and WAL written per delivery. The statistics are flushed about once a second,
+     * so a reading waits a moment first; the harness's own polling adds a few read-only commits.
+     */
+    long[] counters() throws Exception {
+        Thread.sleep(1200);
+        try (Connection c = db.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
+                select (select xact_commit from pg_stat_database where datname = current_database()),
+                       pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::bigint""")) {
+            rs.next();
+            return new long[] {rs.getLong(1), rs.getLong(2)};
+        }
+    }
+
+    /** Transactions and WAL bytes per event between two {@link #counters()} readings. */
+    static void putPerEvent(Map<String, Object> out, long[] before, long[] after, long events) {
+        if (events > 0) {
+            out.put("commits_per_event", Stats.round((after[0] - before[0]) / (double) events, 2));
+            out.put("wal_bytes_per_event", (after[1] - before[1]) / events);
+        }
     }
 
     void analyzeEvents() throws SQLException {
