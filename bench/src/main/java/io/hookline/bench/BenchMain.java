@@ -153,6 +153,9 @@ public final class BenchMain {
         }
         long[] memory = hookline.memoryKib();
         results.put("hookline_peak_rss_mb_whole_run", memory[1] / 1024);
+        if (settings.mode().equals("smoke")) {
+            requireEverythingDelivered();
+        }
         results.put("load_average_at_end", Machine.loadAverage());
         report.add("machine", "load average 1/5/15 min at start -> end", results.get("load_average_at_start") + " -> "
                 + results.get("load_average_at_end"), "", "", "", "");
@@ -516,6 +519,22 @@ public final class BenchMain {
                 "");
         report.add("4 backlog", "Hookline RSS MB: max during drain / VmHWM", maxRss.get() / 1024 + " / "
                 + memory[1] / 1024, "", "", "< 512", verdict(memory[1] / 1024 < 512));
+    }
+
+    /** The smoke run's verdict: every baseline and Hookline delivered every event, or the run fails. */
+    private void requireEverythingDelivered() {
+        for (int r : settings.throughputReceivers()) {
+            Map<?, ?> run = (Map<?, ?>) results.get("s1_throughput_" + r);
+            long events = ((Number) run.get("events")).longValue();
+            long hookline = ((Number) ((Map<?, ?>) run.get("hookline")).get("succeeded")).longValue();
+            long limit = ((Number) ((Map<?, ?>) run.get("http_limit")).get("succeeded")).longValue();
+            long dbs = ((Number) ((Map<?, ?>) run.get("db_scheduler")).get("unfinished")).longValue();
+            if (hookline != events || limit != events || dbs != 0) {
+                throw new IllegalStateException("Smoke run incomplete at " + r + " receivers: Hookline " + hookline
+                        + "/" + events + ", HTTP limit " + limit + "/" + events + ", db-scheduler unfinished " + dbs);
+            }
+        }
+        System.out.println("Smoke run passed: every event delivered by Hookline and both baselines");
     }
 
     // --- output ----------------------------------------------------------------------------------------
