@@ -1,0 +1,210 @@
+package io.hookline.bench;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The receivers every scenario and baseline posts to: one listening port on 127.0.0.1 per receiver
+ * (so each is its own connection-pool route, as distinct hosts would be), recording the arrival time
+ * of every request. The first {@code healthy} ports answer 200 at once; then one port hangs for
+ * {@code hang} before answering (longer than Hookline's request timeout), and one answers 500.
+ *
+ * <p>A minimal HTTP/1.1 server (keep-alive, Content-Length or chunked request bodies, empty responses),
+ * one platform thread per connection (on loopback they cost less CPU per request than virtual threads,
+ * which hop through the poller), so that it costs far less than what it measures; its ceiling is
+ * measured and reported in every run.
+ */
+final class BenchReceiver implements AutoCloseable {
+
+    /** One request as it arrived; {@code nanos} is {@link System#nanoTime()} once the body was read. */
+    record Arrival(int receiver, String title, String webhookId, long nanos) {
+    }
+
+    private static final byte[] OK = "HTTP/1.1 200 OK\r\ncontent-length: 0\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] FAIL =
+            "HTTP/1.1 500 Internal Server Error\r\ncontent-length: 0\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+
+    private final List<ServerSocket> servers = new ArrayList<>();
+    private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
+    private final ConcurrentLinkedQueue<Arrival> arrivals = new ConcurrentLinkedQueue<>();
+    private final AtomicLong count = new AtomicLong();
+    private final int healthy;
+    private final Duration hang;
+    private volatile boolean open = true;
+
+    BenchReceiver(int healthy, Duration hang) throws IOException {
+        this.healthy = healthy;
+        this.hang = hang;
+        for (int i = 0; i < healthy + 2; i++) {
+            int receiver = i;
+            ServerSocket server = new ServerSocket(0, 1024, InetAddress.getLoopbackAddress());
+            servers.add(server);
+            Thread.ofVirtual().name("bench-accept-" + i).start(() -> accept(receiver, server));
+        }
+    }
+
+    int hangingReceiver() {
+        return healthy;
+    }
+
+    int failingReceiver() {
+        return healthy + 1;
+    }
+
+    String url(int receiver) {
+        return "http://127.0.0.1:" + servers.get(receiver).getLocalPort() + "/hook/" + receiver;
+    }
+
+    long count() {
+        return count.get();
+    }
+
+    /** Everything that arrived since the last call, and forgets it. */
+    List<Arrival> drain() {
+        List<Arrival> out = new ArrayList<>();
+        Arrival a;
+        while ((a = arrivals.poll()) != null) {
+            out.add(a);
+        }
+        return out;
+    }
+
+    private void accept(int receiver, ServerSocket server) {
+        while (open) {
+            try {
+                Socket socket = server.accept();
+                socket.setTcpNoDelay(true);
+                connections.add(socket);
+                Thread.ofPlatform().daemon().name("bench-conn").start(() -> serve(receiver, socket));
+            } catch (IOException e) {
+                return; // closed
+            }
+        }
+    }
+
+    private void serve(int receiver, Socket socket) {
+        try (socket; InputStream in = new BufferedInputStream(socket.getInputStream(), 16384);
+             OutputStream out = socket.getOutputStream()) {
+            while (open) {
+                String webhookId = null;
+                long length = 0;
+                boolean chunked = false;
+                String line = readLine(in);
+                if (line == null) {
+                    return;
+                }
+                while (!(line = readLine(in)).isEmpty()) {
+                    int colon = line.indexOf(':');
+                    if (colon < 0) {
+                        continue;
+                    }
+                    String name = line.substring(0, colon).trim().toLowerCase(Locale.ROOT);
+                    String value = line.substring(colon + 1).trim();
+                    switch (name) {
+                        case "content-length" -> length = Long.parseLong(value);
+                        case "transfer-encoding" -> chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
+                        case "webhook-id" -> webhookId = value;
+                        default -> { }
+                    }
+                }
+                byte[] body = chunked ? readChunked(in) : in.readNBytes((int) length);
+                arrivals.add(new Arrival(receiver, titleOf(body), webhookId, System.nanoTime()));
+                count.incrementAndGet();
+                if (receiver == hangingReceiver()) {
+                    Thread.sleep(hang);
+                    out.write(OK);
+                } else {
+                    out.write(receiver == failingReceiver() ? FAIL : OK);
+                }
+                out.flush();
+            }
+        } catch (IOException | RuntimeException | InterruptedException closed) {
+            // the client went away, or the receiver is closing
+        } finally {
+            connections.remove(socket);
+        }
+    }
+
+    /** A CRLF-terminated line, or null at the end of the stream before any byte. */
+    private static String readLine(InputStream in) throws IOException {
+        StringBuilder line = new StringBuilder(64);
+        int b;
+        while ((b = in.read()) != -1) {
+            if (b == '\n') {
+                int end = line.length();
+                if (end > 0 && line.charAt(end - 1) == '\r') {
+                    line.setLength(end - 1);
+                }
+                return line.toString();
+            }
+            line.append((char) b);
+        }
+        if (line.isEmpty()) {
+            return null;
+        }
+        throw new IOException("connection closed mid-line");
+    }
+
+    private static byte[] readChunked(InputStream in) throws IOException {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        while (true) {
+            String size = readLine(in);
+            int semicolon = size.indexOf(';');
+            int n = Integer.parseInt((semicolon < 0 ? size : size.substring(0, semicolon)).trim(), 16);
+            if (n == 0) {
+                while (!readLine(in).isEmpty()) {
+                    // trailers
+                }
+                return body.toByteArray();
+            }
+            body.write(in.readNBytes(n));
+            readLine(in);
+        }
+    }
+
+    /** The {@code title} of the changed row in the body's {@code data}, without a JSON parser (it is on the hot path). */
+    static String titleOf(byte[] body) {
+        String s = new String(body, StandardCharsets.UTF_8);
+        int key = s.indexOf("\"title\"");
+        if (key < 0) {
+            return null;
+        }
+        int open = s.indexOf('"', s.indexOf(':', key) + 1);
+        int close = s.indexOf('"', open + 1);
+        return open < 0 || close < 0 ? null : s.substring(open + 1, close);
+    }
+
+    @Override
+    public void close() {
+        open = false;
+        for (ServerSocket server : servers) {
+            try {
+                server.close();
+            } catch (IOException ignored) {
+                // closing anyway
+            }
+        }
+        for (Socket socket : connections) {
+            try {
+                socket.close();
+            } catch (IOException ignored) {
+                // closing anyway
+            }
+        }
+    }
+}
