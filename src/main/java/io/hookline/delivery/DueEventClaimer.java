@@ -49,8 +49,10 @@ class DueEventClaimer {
                             order by due.next_attempt_at
                             limit :limit
                         ), locked as (
+                            -- An array of ids, not a semi-join: right after a bulk insert, stale statistics
+                            -- could otherwise plan a scan of every due event here.
                             select e.id from webhook_events e
-                            where e.id in (select id from candidates)
+                            where e.id = any (array(select id from candidates))
                               and e.status in ('PENDING', 'RETRYING') and e.next_attempt_at <= :now
                             for update skip locked
                         )
