@@ -10,6 +10,7 @@ import io.hookline.api.ApiException;
 /** The status changes a resource allows; any other is BAD_USER_INPUT naming what is allowed. */
 public final class Transitions<S extends Enum<S>> {
 
+    /** The resource with its article, as in "a run" or "an issue". */
     private final String what;
     private final Class<S> type;
     private final Map<S, Set<S>> allowed;
@@ -39,7 +40,7 @@ public final class Transitions<S extends Enum<S>> {
         }
         Set<S> next = allowed.getOrDefault(from, Set.of());
         if (!next.contains(to)) {
-            throw ApiException.badInput("status: a " + what + " cannot go from " + from + " to " + to
+            throw ApiException.badInput("status: " + what + " cannot go from " + from + " to " + to
                     + (next.isEmpty() ? "; " + from + " is final" : "; from " + from + " it can go to " + next));
         }
     }

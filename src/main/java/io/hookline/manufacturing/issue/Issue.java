@@ -20,7 +20,7 @@ public record Issue(long id, long organizationId, String title, String descripti
     public enum Status { OPEN, IN_REVIEW, CLOSED }
 
     /** An issue is closed only after review, and a closed one may be reopened. */
-    static final Transitions<Status> TRANSITIONS = Transitions.of("issue", Status.class)
+    static final Transitions<Status> TRANSITIONS = Transitions.of("an issue", Status.class)
             .from(Status.OPEN, Status.IN_REVIEW)
             .from(Status.IN_REVIEW, Status.OPEN, Status.CLOSED)
             .from(Status.CLOSED, Status.OPEN);

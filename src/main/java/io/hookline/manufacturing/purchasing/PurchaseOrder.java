@@ -18,7 +18,7 @@ public record PurchaseOrder(long id, long organizationId, String supplier, Strin
     public enum Status { DRAFT, PLACED, PARTIALLY_RECEIVED, RECEIVED, CANCELED }
 
     /** The changes a user makes; PARTIALLY_RECEIVED and RECEIVED follow from receipts only. */
-    static final Transitions<Status> BY_HAND = Transitions.of("purchase order", Status.class)
+    static final Transitions<Status> BY_HAND = Transitions.of("a purchase order", Status.class)
             .from(Status.DRAFT, Status.PLACED, Status.CANCELED)
             .from(Status.PLACED, Status.CANCELED);
 

@@ -22,7 +22,7 @@ public record Run(long id, long organizationId, String title, Status status, Lon
 
     public enum Status { TODO, IN_PROGRESS, ON_HOLD, COMPLETE, CANCELED }
 
-    static final Transitions<Status> TRANSITIONS = Transitions.of("run", Status.class)
+    static final Transitions<Status> TRANSITIONS = Transitions.of("a run", Status.class)
             .from(Status.TODO, Status.IN_PROGRESS, Status.CANCELED)
             .from(Status.IN_PROGRESS, Status.ON_HOLD, Status.COMPLETE, Status.CANCELED)
             .from(Status.ON_HOLD, Status.IN_PROGRESS, Status.CANCELED);

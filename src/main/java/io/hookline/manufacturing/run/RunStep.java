@@ -26,7 +26,7 @@ public record RunStep(long id, long organizationId, long runId, int position, St
     public enum Status { TODO, IN_PROGRESS, COMPLETE, FAILED }
 
     /** A failed step may be worked again; a signed-off one is final. */
-    static final Transitions<Status> TRANSITIONS = Transitions.of("run step", Status.class)
+    static final Transitions<Status> TRANSITIONS = Transitions.of("a run step", Status.class)
             .from(Status.TODO, Status.IN_PROGRESS, Status.COMPLETE, Status.FAILED)
             .from(Status.IN_PROGRESS, Status.TODO, Status.COMPLETE, Status.FAILED)
             .from(Status.FAILED, Status.IN_PROGRESS);
