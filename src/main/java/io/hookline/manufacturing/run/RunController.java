@@ -23,9 +23,7 @@ import io.hookline.manufacturing.Rows;
 import io.hookline.manufacturing.Sort;
 import io.hookline.manufacturing.location.Location;
 import io.hookline.manufacturing.part.Part;
-import io.hookline.manufacturing.procedure.JsonColumns;
 import io.hookline.manufacturing.procedure.Procedure;
-import io.hookline.manufacturing.procedure.StepTemplate;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.ContextValue;
@@ -38,11 +36,13 @@ import org.springframework.transaction.annotation.Transactional;
 class RunController {
 
     private final Rows rows;
+    private final RunSteps runSteps;
     private final People people;
     private final Clock clock;
 
-    RunController(Rows rows, People people, Clock clock) {
+    RunController(Rows rows, RunSteps runSteps, People people, Clock clock) {
         this.rows = rows;
+        this.runSteps = runSteps;
         this.people = people;
         this.clock = clock;
     }
@@ -94,16 +94,7 @@ class RunController {
         putPartAndQuantity(org, values, input.partId(), input.quantity());
         values.put("workcenter_id", workcenter(org, input.workcenterId()));
         Run run = rows.insert(Run.TABLE, org, values);
-        List<StepTemplate> steps = procedure == null ? List.of() : procedure.steps();
-        for (int i = 0; i < steps.size(); i++) {
-            Map<String, Object> step = new LinkedHashMap<>();
-            step.put("run_id", run.id());
-            step.put("position", i + 1);
-            step.put("title", steps.get(i).title());
-            step.put("instructions", steps.get(i).instructions());
-            step.put("fields", JsonColumns.json(steps.get(i).fields()));
-            rows.insert(RunStep.TABLE, org, step);
-        }
+        runSteps.copy(org, run.id(), procedure == null ? List.of() : procedure.steps());
         return new Payload(run);
     }
 
