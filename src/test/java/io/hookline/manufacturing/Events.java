@@ -74,10 +74,13 @@ final class Events {
         return this;
     }
 
-    /** Every event made so far, once the fan-out has caught up with every committed change. */
+    /**
+     * Every event made so far, in the order of the changes (event ids are not: the fan-out may
+     * number events of later changes first), once the fan-out has caught up with every commit.
+     */
     List<Event> awaitAll() {
         awaitFanOut();
-        return jdbc.sql("select body from webhook_events order by id").query(String.class).list().stream()
+        return jdbc.sql("select body from webhook_events order by change_id, id").query(String.class).list().stream()
                 .map(Event::new).toList();
     }
 
