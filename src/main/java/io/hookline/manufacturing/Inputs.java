@@ -1,6 +1,7 @@
 package io.hookline.manufacturing;
 
 import java.math.BigDecimal;
+import java.util.List;
 
 import io.hookline.api.ApiException;
 
@@ -71,6 +72,11 @@ public final class Inputs {
     /** The name of an enum argument for SQL, or null when the filter was not given. */
     public static String name(Enum<?> value) {
         return value == null ? null : value.name();
+    }
+
+    /** The names of an enum-list filter for {@code in (:param)}, or null when none were given. */
+    public static List<String> names(List<? extends Enum<?>> values) {
+        return values == null || values.isEmpty() ? null : values.stream().map(Enum::name).toList();
     }
 
     /** Text for {@code ilike '%' || :param || '%'}, with the pattern characters taken literally. */

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import io.hookline.api.ApiException;
@@ -80,6 +81,18 @@ public class Rows {
 
     public <T extends Row> List<T> byColumn(Table<T> table, String column, Collection<Long> ids) {
         return ids.isEmpty() ? List.of() : where(table, column + " in (:ids)", Map.of("ids", ids));
+    }
+
+    /**
+     * The children of each parent, for a nested list field: one query for the whole batch, each
+     * parent mapped to its children (none if it has none) in id order.
+     */
+    public <P extends Row, C extends Row> Map<P, List<C>> children(List<P> parents, Table<C> table,
+                                                                 String parentColumn, Function<C, Long> parentId) {
+        Map<Long, List<C>> byParent = byColumn(table, parentColumn, parents.stream().map(Row::id).toList()).stream()
+                .collect(Collectors.groupingBy(parentId));
+        return parents.stream().collect(Collectors.toMap(Function.identity(),
+                p -> byParent.getOrDefault(p.id(), List.of()), (a, b) -> a));
     }
 
     public <T extends Row> T update(Table<T> table, long organizationId, long id, String etag,

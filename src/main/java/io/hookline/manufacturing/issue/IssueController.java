@@ -62,8 +62,8 @@ class IssueController {
                              @Argument Filters filters, @Argument Sort sort) {
         Filters f = filters == null ? new Filters(null, null, null, null) : filters;
         SqlFilter filter = SqlFilter.where("organization_id = :org", "org", caller.organizationId())
-                .and("status in (:status)", "status", names(f.status()))
-                .and("severity in (:severity)", "severity", names(f.severity()))
+                .and("status in (:status)", "status", Inputs.names(f.status()))
+                .and("severity in (:severity)", "severity", Inputs.names(f.severity()))
                 .and("run_id = :run", "run", f.runId())
                 .and("part_id = :part", "part", f.partId());
         return rows.page(Issue.TABLE, filter, sort, PageArgs.of(first, after, last, before));
@@ -137,9 +137,5 @@ class IssueController {
         values.put("run_id", run);
         values.put("run_step_id", runStepId);
         values.put("part_id", partId == null ? null : rows.reference(Part.TABLE, org, partId, "partId").id());
-    }
-
-    private static List<String> names(List<? extends Enum<?>> values) {
-        return values == null || values.isEmpty() ? null : values.stream().map(Enum::name).toList();
     }
 }

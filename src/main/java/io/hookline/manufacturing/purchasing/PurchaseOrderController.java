@@ -5,8 +5,6 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import io.hookline.api.ApiException;
 import io.hookline.api.Caller;
@@ -59,8 +57,7 @@ class PurchaseOrderController {
                                              @Argument Filters filters, @Argument Sort sort) {
         Filters f = filters == null ? new Filters(null, null) : filters;
         SqlFilter filter = SqlFilter.where("organization_id = :org", "org", caller.organizationId())
-                .and("status in (:status)", "status", f.status() == null || f.status().isEmpty() ? null
-                        : f.status().stream().map(Enum::name).toList())
+                .and("status in (:status)", "status", Inputs.names(f.status()))
                 .and("supplier ilike '%' || :supplier || '%'", "supplier", Inputs.like(f.supplierContains()));
         return rows.page(PurchaseOrder.TABLE, filter, sort, PageArgs.of(first, after, last, before));
     }
@@ -117,11 +114,7 @@ class PurchaseOrderController {
 
     @BatchMapping(typeName = "PurchaseOrder")
     Map<PurchaseOrder, List<PurchaseOrderLine>> lines(List<PurchaseOrder> orders) {
-        Map<Long, List<PurchaseOrderLine>> byOrder = rows.byColumn(PurchaseOrderLine.TABLE, "purchase_order_id",
-                orders.stream().map(PurchaseOrder::id).toList()).stream()
-                .collect(Collectors.groupingBy(PurchaseOrderLine::purchaseOrderId));
-        return orders.stream().collect(Collectors.toMap(Function.identity(),
-                o -> byOrder.getOrDefault(o.id(), List.of()), (a, b) -> a));
+        return rows.children(orders, PurchaseOrderLine.TABLE, "purchase_order_id", PurchaseOrderLine::purchaseOrderId);
     }
 
     private List<PurchaseOrderLine> lines(long orderId) {

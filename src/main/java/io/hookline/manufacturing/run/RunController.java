@@ -3,12 +3,9 @@ package io.hookline.manufacturing.run;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import io.hookline.api.ApiException;
 import io.hookline.api.Caller;
@@ -71,8 +68,7 @@ class RunController {
                          @Argument Filters filters, @Argument Sort sort) {
         Filters f = filters == null ? new Filters(null, null, null, null, null) : filters;
         SqlFilter filter = SqlFilter.where("organization_id = :org", "org", caller.organizationId())
-                .and("status in (:status)", "status", f.status() == null || f.status().isEmpty() ? null
-                        : f.status().stream().map(Enum::name).toList())
+                .and("status in (:status)", "status", Inputs.names(f.status()))
                 .and("procedure_id = :procedure", "procedure", f.procedureId())
                 .and("part_id = :part", "part", f.partId())
                 .and("workcenter_id = :workcenter", "workcenter", f.workcenterId())
@@ -148,13 +144,10 @@ class RunController {
         return new Deleted(rows.delete(Run.TABLE, caller.organizationId(), id, Inputs.etag(etag)).id());
     }
 
+    /** A run's steps in position order, which is also the order they were created in. */
     @BatchMapping(typeName = "Run")
     Map<Run, List<RunStep>> steps(List<Run> runs) {
-        Map<Long, List<RunStep>> byRun = rows.byColumn(RunStep.TABLE, "run_id", runs.stream().map(Run::id).toList())
-                .stream().sorted(Comparator.comparingInt(RunStep::position))
-                .collect(Collectors.groupingBy(RunStep::runId));
-        return runs.stream().collect(Collectors.toMap(Function.identity(),
-                r -> byRun.getOrDefault(r.id(), List.of()), (a, b) -> a));
+        return rows.children(runs, RunStep.TABLE, "run_id", RunStep::runId);
     }
 
     @BatchMapping(typeName = "Run")

@@ -6,8 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import io.hookline.api.ApiException;
 import io.hookline.api.Caller;
@@ -71,8 +69,7 @@ class RunStepController {
         Filters f = filters == null ? new Filters(null, null) : filters;
         SqlFilter filter = SqlFilter.where("organization_id = :org", "org", caller.organizationId())
                 .and("run_id = :run", "run", f.runId())
-                .and("status in (:status)", "status", f.status() == null || f.status().isEmpty() ? null
-                        : f.status().stream().map(Enum::name).toList());
+                .and("status in (:status)", "status", Inputs.names(f.status()));
         return rows.page(RunStep.TABLE, filter, sort, PageArgs.of(first, after, last, before));
     }
 
@@ -136,11 +133,7 @@ class RunStepController {
 
     @BatchMapping(typeName = "RunStep")
     Map<RunStep, List<RunStepFieldValue>> fieldValues(List<RunStep> steps) {
-        Map<Long, List<RunStepFieldValue>> byStep = rows.byColumn(RunStepFieldValue.TABLE, "run_step_id",
-                steps.stream().map(RunStep::id).toList()).stream()
-                .collect(Collectors.groupingBy(RunStepFieldValue::runStepId));
-        return steps.stream().collect(Collectors.toMap(Function.identity(),
-                s -> byStep.getOrDefault(s.id(), List.of()), (a, b) -> a));
+        return rows.children(steps, RunStepFieldValue.TABLE, "run_step_id", RunStepFieldValue::runStepId);
     }
 
     private Run openRun(long org, long runId) {
