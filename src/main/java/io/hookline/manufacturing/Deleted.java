@@ -1,0 +1,5 @@
+package io.hookline.manufacturing;
+
+/** The {@code DeletePayload} of every manufacturing delete. */
+public record Deleted(long id) {
+}

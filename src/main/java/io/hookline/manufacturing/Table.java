@@ -1,0 +1,42 @@
+package io.hookline.manufacturing;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.hookline.api.SortKey;
+import org.springframework.jdbc.core.DataClassRowMapper;
+import org.springframework.jdbc.core.RowMapper;
+
+/**
+ * A manufacturing table as {@link Rows} needs it: its SQL name, the name users see in messages,
+ * how a row is read, and the columns a list may be sorted by (ID, CREATED_AT and UPDATED_AT always).
+ *
+ * @param duplicate what a unique-constraint violation means, in the user's words
+ */
+public record Table<T extends Row>(String name, String label, RowMapper<T> mapper, Map<String, SortKey> sorts,
+                                   String duplicate) {
+
+    /** A table whose rows map onto the record's components by column name (snake_case to camelCase). */
+    public static <T extends Row> Table<T> of(String name, String label, Class<T> type) {
+        return of(name, label, new DataClassRowMapper<>(type));
+    }
+
+    public static <T extends Row> Table<T> of(String name, String label, RowMapper<T> mapper) {
+        Map<String, SortKey> sorts = new LinkedHashMap<>();
+        sorts.put("ID", new SortKey("ID", "id", "bigint"));
+        sorts.put("CREATED_AT", new SortKey("CREATED_AT", "created_at", "timestamptz"));
+        sorts.put("UPDATED_AT", new SortKey("UPDATED_AT", "updated_at", "timestamptz"));
+        return new Table<>(name, label, mapper, Map.copyOf(sorts), label + " already exists");
+    }
+
+    /** Adds a sort field on a non-null column. */
+    public Table<T> sortable(String field, String column, String sqlType) {
+        Map<String, SortKey> more = new LinkedHashMap<>(sorts);
+        more.put(field, new SortKey(field, column, sqlType));
+        return new Table<>(name, label, mapper, Map.copyOf(more), duplicate);
+    }
+
+    public Table<T> duplicateMeans(String message) {
+        return new Table<>(name, label, mapper, sorts, message);
+    }
+}

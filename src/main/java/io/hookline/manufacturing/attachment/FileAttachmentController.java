@@ -1,0 +1,157 @@
+package io.hookline.manufacturing.attachment;
+
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import io.hookline.api.ApiException;
+import io.hookline.api.Caller;
+import io.hookline.api.Connection;
+import io.hookline.api.PageArgs;
+import io.hookline.api.SqlFilter;
+import io.hookline.auth.User;
+import io.hookline.capture.Resource;
+import io.hookline.manufacturing.Deleted;
+import io.hookline.manufacturing.Inputs;
+import io.hookline.manufacturing.People;
+import io.hookline.manufacturing.Rows;
+import io.hookline.manufacturing.Sort;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.ContextValue;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The object an attachment belongs to is fixed; it goes when that object is deleted. */
+@Controller
+class FileAttachmentController {
+
+    private static final Pattern CONTENT_TYPE = Pattern.compile("^[\\w.+-]+/[\\w.+-]+(;.*)?$");
+
+    private final Rows rows;
+    private final People people;
+    private final JdbcClient jdbc;
+
+    FileAttachmentController(Rows rows, People people, JdbcClient jdbc) {
+        this.rows = rows;
+        this.people = people;
+        this.jdbc = jdbc;
+    }
+
+    record Filters(String resource, Long resourceId) {
+    }
+
+    record CreateInput(String resource, Long resourceId, String name, String contentType, BigDecimal sizeBytes,
+                       String checksum) {
+    }
+
+    record UpdateInput(Long id, String etag, String name, String contentType, BigDecimal sizeBytes, String checksum) {
+    }
+
+    record Payload(FileAttachment fileAttachment) {
+    }
+
+    @QueryMapping
+    FileAttachment fileAttachment(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument long id) {
+        return rows.get(FileAttachment.TABLE, caller.organizationId(), id);
+    }
+
+    @QueryMapping
+    Connection<FileAttachment> fileAttachments(@ContextValue(Caller.CONTEXT_KEY) Caller caller,
+                                               @Argument Integer first, @Argument String after,
+                                               @Argument Integer last, @Argument String before,
+                                               @Argument Filters filters, @Argument Sort sort) {
+        Filters f = filters == null ? new Filters(null, null) : filters;
+        SqlFilter filter = SqlFilter.where("organization_id = :org", "org", caller.organizationId())
+                .and("resource = :resource", "resource", f.resource() == null ? null : resource(f.resource()).name())
+                .and("resource_id = :object", "object", f.resourceId());
+        return rows.page(FileAttachment.TABLE, filter, sort, PageArgs.of(first, after, last, before));
+    }
+
+    @MutationMapping
+    @Transactional
+    Payload createFileAttachment(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument CreateInput input) {
+        caller.requireAdmin();
+        long org = caller.organizationId();
+        Resource resource = resource(Inputs.required("resource", input.resource()));
+        long objectId = Inputs.required("resourceId", input.resourceId());
+        // The table name comes from the enum, never from the input text.
+        boolean exists = jdbc.sql("select exists (select 1 from " + resource.table()
+                        + " where organization_id = :org and id = :id)")
+                .param("org", org).param("id", objectId).query(Boolean.class).single();
+        if (!exists) {
+            throw ApiException.badInput("resourceId: " + resource.name() + " " + objectId + " not found");
+        }
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("resource", resource.name());
+        values.put("resource_id", objectId);
+        values.put("name", Inputs.text("name", input.name()));
+        values.put("content_type", contentType(Inputs.required("contentType", input.contentType())));
+        values.put("size_bytes", size(Inputs.required("sizeBytes", input.sizeBytes())));
+        values.put("checksum", Inputs.optionalText("checksum", input.checksum()));
+        values.put("created_by", caller.userId());
+        return new Payload(rows.insert(FileAttachment.TABLE, org, values));
+    }
+
+    @MutationMapping
+    @Transactional
+    Payload updateFileAttachment(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument UpdateInput input) {
+        caller.requireAdmin();
+        Map<String, Object> changes = new LinkedHashMap<>();
+        if (input.name() != null) {
+            changes.put("name", Inputs.text("name", input.name()));
+        }
+        if (input.contentType() != null) {
+            changes.put("content_type", contentType(input.contentType()));
+        }
+        if (input.sizeBytes() != null) {
+            changes.put("size_bytes", size(input.sizeBytes()));
+        }
+        if (input.checksum() != null) {
+            changes.put("checksum", Inputs.optionalText("checksum", input.checksum()));
+        }
+        return new Payload(rows.update(FileAttachment.TABLE, caller.organizationId(), Inputs.id(input.id()),
+                Inputs.etag(input.etag()), changes));
+    }
+
+    @MutationMapping
+    @Transactional
+    Deleted deleteFileAttachment(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument long id,
+                                 @Argument String etag) {
+        caller.requireAdmin();
+        return new Deleted(rows.delete(FileAttachment.TABLE, caller.organizationId(), id, Inputs.etag(etag)).id());
+    }
+
+    @BatchMapping(typeName = "FileAttachment")
+    Map<FileAttachment, User> createdBy(List<FileAttachment> attachments) {
+        return people.of(attachments, FileAttachment::createdBy);
+    }
+
+    private static Resource resource(String name) {
+        return Resource.parse(name).filter(r -> r != Resource.FILE_ATTACHMENTS).orElseThrow(() -> ApiException.badInput(
+                "resource: files attach to one of " + Arrays.stream(Resource.values())
+                        .filter(r -> r != Resource.FILE_ATTACHMENTS).toList() + ", not '" + name + "'"));
+    }
+
+    private static String contentType(String value) {
+        if (!CONTENT_TYPE.matcher(value.trim()).matches()) {
+            throw ApiException.badInput("contentType: '" + value + "' is not a media type like application/pdf");
+        }
+        return value.trim();
+    }
+
+    private static long size(BigDecimal bytes) {
+        Inputs.nonNegative("sizeBytes", bytes);
+        try {
+            return bytes.longValueExact();
+        } catch (ArithmeticException e) {
+            throw ApiException.badInput("sizeBytes must be a whole number of bytes, not " + bytes.toPlainString());
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package io.hookline.manufacturing.inventory;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+
+import io.hookline.manufacturing.Row;
+import io.hookline.manufacturing.Table;
+
+/** A quantity of one part at one location, under one serial or lot number where the part is tracked. */
+public record PartInventory(long id, long organizationId, long partId, long locationId, BigDecimal quantity,
+                            String serialNumber, String lotNumber, OffsetDateTime createdAt,
+                            OffsetDateTime updatedAt, String etag) implements Row {
+
+    public static final Table<PartInventory> TABLE = Table.of("part_inventories", "PartInventory", PartInventory.class)
+            .sortable("QUANTITY", "quantity", "numeric")
+            .duplicateMeans("This serial number of the part is already in stock");
+}

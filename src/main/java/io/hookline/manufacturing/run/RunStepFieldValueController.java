@@ -1,0 +1,158 @@
+package io.hookline.manufacturing.run;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.hookline.api.ApiException;
+import io.hookline.api.Caller;
+import io.hookline.api.Connection;
+import io.hookline.api.PageArgs;
+import io.hookline.api.SqlFilter;
+import io.hookline.auth.User;
+import io.hookline.manufacturing.Deleted;
+import io.hookline.manufacturing.Inputs;
+import io.hookline.manufacturing.People;
+import io.hookline.manufacturing.Rows;
+import io.hookline.manufacturing.Sort;
+import io.hookline.manufacturing.procedure.StepTemplate;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.ContextValue;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.annotation.Transactional;
+
+@Controller
+class RunStepFieldValueController {
+
+    private final Rows rows;
+    private final People people;
+
+    RunStepFieldValueController(Rows rows, People people) {
+        this.rows = rows;
+        this.people = people;
+    }
+
+    record Filters(Long runStepId, String fieldName, Boolean outOfLimits) {
+    }
+
+    record CreateInput(Long runStepId, String fieldName, BigDecimal numberValue, String textValue,
+                       Boolean booleanValue) {
+    }
+
+    record UpdateInput(Long id, String etag, BigDecimal numberValue, String textValue, Boolean booleanValue) {
+    }
+
+    record Payload(RunStepFieldValue runStepFieldValue) {
+    }
+
+    @QueryMapping
+    RunStepFieldValue runStepFieldValue(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument long id) {
+        return rows.get(RunStepFieldValue.TABLE, caller.organizationId(), id);
+    }
+
+    @QueryMapping
+    Connection<RunStepFieldValue> runStepFieldValues(@ContextValue(Caller.CONTEXT_KEY) Caller caller,
+                                                     @Argument Integer first, @Argument String after,
+                                                     @Argument Integer last, @Argument String before,
+                                                     @Argument Filters filters, @Argument Sort sort) {
+        Filters f = filters == null ? new Filters(null, null, null) : filters;
+        SqlFilter filter = SqlFilter.where("organization_id = :org", "org", caller.organizationId())
+                .and("run_step_id = :step", "step", f.runStepId())
+                .and("field_name = :field", "field", f.fieldName())
+                .and("out_of_limits = :flagged", "flagged", f.outOfLimits());
+        return rows.page(RunStepFieldValue.TABLE, filter, sort, PageArgs.of(first, after, last, before));
+    }
+
+    /** Records the value of one field of a step; a number outside the field's limits is kept and flagged. */
+    @MutationMapping
+    @Transactional
+    Payload createRunStepFieldValue(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument CreateInput input) {
+        caller.requireAdmin();
+        long org = caller.organizationId();
+        RunStep step = rows.reference(RunStep.TABLE, org, Inputs.required("runStepId", input.runStepId()), "runStepId");
+        String name = Inputs.text("fieldName", input.fieldName());
+        StepTemplate.Field field = step.fields().stream().filter(f -> f.name().equals(name)).findFirst()
+                .orElseThrow(() -> ApiException.badInput("fieldName: RunStep " + step.id() + " has no field '" + name
+                        + "'; its fields are " + step.fields().stream().map(StepTemplate.Field::name).toList()));
+        checkEditable(org, step);
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("run_step_id", step.id());
+        values.put("field_name", field.name());
+        values.put("field_type", field.type());
+        values.put("minimum", field.minimum());
+        values.put("maximum", field.maximum());
+        values.put("entered_by", caller.userId());
+        values.putAll(value(field, input.numberValue(), input.textValue(), input.booleanValue()));
+        return new Payload(rows.insert(RunStepFieldValue.TABLE, org, values));
+    }
+
+    @MutationMapping
+    @Transactional
+    Payload updateRunStepFieldValue(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument UpdateInput input) {
+        caller.requireAdmin();
+        long org = caller.organizationId();
+        RunStepFieldValue current = rows.get(RunStepFieldValue.TABLE, org, Inputs.id(input.id()));
+        checkEditable(org, rows.get(RunStep.TABLE, org, current.runStepId()));
+        StepTemplate.Field field = new StepTemplate.Field(current.fieldName(), current.fieldType(), current.minimum(),
+                current.maximum(), null);
+        Map<String, Object> changes = new LinkedHashMap<>(value(field, input.numberValue(), input.textValue(),
+                input.booleanValue()));
+        changes.put("entered_by", caller.userId());
+        return new Payload(rows.update(RunStepFieldValue.TABLE, org, current.id(), Inputs.etag(input.etag()), changes));
+    }
+
+    @MutationMapping
+    @Transactional
+    Deleted deleteRunStepFieldValue(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument long id,
+                                    @Argument String etag) {
+        caller.requireAdmin();
+        long org = caller.organizationId();
+        checkEditable(org, rows.get(RunStep.TABLE, org, rows.get(RunStepFieldValue.TABLE, org, id).runStepId()));
+        return new Deleted(rows.delete(RunStepFieldValue.TABLE, org, id, Inputs.etag(etag)).id());
+    }
+
+    @BatchMapping(typeName = "RunStepFieldValue")
+    Map<RunStepFieldValue, User> enteredBy(List<RunStepFieldValue> values) {
+        return people.of(values, RunStepFieldValue::enteredBy);
+    }
+
+    /** Data of a signed-off step, or of a finished run, is final. */
+    private void checkEditable(long org, RunStep step) {
+        if (step.status() == RunStep.Status.COMPLETE) {
+            throw ApiException.badInput("RunStep " + step.id() + " is signed off (COMPLETE); its data can no longer change");
+        }
+        Run run = rows.get(Run.TABLE, org, step.runId());
+        if (run.finished()) {
+            throw ApiException.badInput("Run " + run.id() + " is " + run.status() + "; its data can no longer change");
+        }
+    }
+
+    /** The value columns for a field: exactly the one value of the field's type. */
+    private static Map<String, Object> value(StepTemplate.Field field, BigDecimal number, String text, Boolean bool) {
+        int given = (number == null ? 0 : 1) + (text == null ? 0 : 1) + (bool == null ? 0 : 1);
+        Object value = switch (field.type()) {
+            case NUMBER -> number;
+            case TEXT -> text;
+            case BOOLEAN -> bool;
+        };
+        if (given != 1 || value == null) {
+            String expected = switch (field.type()) {
+                case NUMBER -> "numberValue";
+                case TEXT -> "textValue";
+                case BOOLEAN -> "booleanValue";
+            };
+            throw ApiException.badInput(expected + " is required, and only it: field '" + field.name() + "' is a "
+                    + field.type());
+        }
+        Map<String, Object> columns = new LinkedHashMap<>();
+        columns.put("number_value", number);
+        columns.put("text_value", text);
+        columns.put("boolean_value", bool);
+        columns.put("out_of_limits", field.outOfLimits(number));
+        return columns;
+    }
+}
