@@ -31,13 +31,16 @@ class FanOutRepository {
                                            order by id limit :limit for update skip locked)
                             returning c.*
                         ), matches as (
-                            select nextval('webhook_events_id_seq') as event_id, c.id as change_id, c.organization_id,
-                                   c.resource, c.action, c.transaction_id, c.occurred_at, c.new_row, c.old_row,
-                                   c.changed_fields, s.id as subscription_id, s.receiver_id
-                            from changes c
-                            join webhook_subscriptions s on s.organization_id = c.organization_id
-                                 and s.resource = c.resource and s.action = c.action and s.active
-                            join webhook_receivers r on r.id = s.receiver_id and r.active
+                            -- Numbered in change order, so a receiver may order a row's events by event_id.
+                            select nextval('webhook_events_id_seq') as event_id, m.*
+                            from (select c.id as change_id, c.organization_id, c.resource, c.action, c.transaction_id,
+                                         c.occurred_at, c.new_row, c.old_row, c.changed_fields,
+                                         s.id as subscription_id, s.receiver_id
+                                  from changes c
+                                  join webhook_subscriptions s on s.organization_id = c.organization_id
+                                       and s.resource = c.resource and s.action = c.action and s.active
+                                  join webhook_receivers r on r.id = s.receiver_id and r.active
+                                  order by c.id, s.id) m
                         ), inserted as (
                             insert into webhook_events (id, organization_id, subscription_id, receiver_id, change_id,
                                                         resource, action, transaction_id, body, status, next_attempt_at,

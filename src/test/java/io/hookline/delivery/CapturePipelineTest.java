@@ -199,6 +199,24 @@ class CapturePipelineTest extends IntegrationTest {
     }
 
     @Test
+    void events_are_numbered_in_the_order_of_their_changes() {
+        var r = webhooks.receiver(receiver.url("/hooks"));
+        for (String action : List.of("CREATE", "UPDATE", "DELETE")) {
+            webhooks.subscribe(r.id(), "RUNS", action);
+        }
+        transaction.executeWithoutResult(tx -> {
+            for (int i = 0; i < 50; i++) {
+                long run = webhooks.insertRun("run " + i);
+                jdbc.sql("update runs set status = 'IN_PROGRESS' where id = :id").param("id", run).update();
+                jdbc.sql("delete from runs where id = :id").param("id", run).update();
+            }
+        });
+        await().atMost(WAIT).until(() -> jdbc.sql("select count(*) from webhook_events").query(Long.class).single() == 150);
+        List<Long> changeIdsByEventId = jdbc.sql("select change_id from webhook_events order by id").query(Long.class).list();
+        assertThat(changeIdsByEventId).isSorted();
+    }
+
+    @Test
     void deletes_fire_with_the_row_before() {
         var r = webhooks.receiver(receiver.url("/hooks"));
         webhooks.subscribe(r.id(), "RUNS", "DELETE");
