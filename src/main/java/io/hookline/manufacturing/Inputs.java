@@ -21,10 +21,7 @@ public final class Inputs {
     }
 
     public static String etag(String etag) {
-        if (etag == null || etag.isBlank()) {
-            throw ApiException.badInput("etag is required: send the _etag you last read");
-        }
-        return etag;
+        return io.hookline.api.Inputs.requireEtag(etag);
     }
 
     /** A required, non-blank text, trimmed. */
