@@ -1,9 +1,12 @@
 package io.hookline.auth;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
@@ -35,8 +38,13 @@ class ApiKeyInterceptor implements WebGraphQlInterceptor {
 
     private static final String BEARER = "Bearer ";
 
+    /** How stale a key's {@code last_used_at} may get; it tells people which keys are still in use. */
+    private static final Duration USE_RECORDING_INTERVAL = Duration.ofMinutes(1);
+
     private final AuthRepository repository;
     private final InstantSource clock;
+    /** When this process last wrote each key's use, so most requests skip that write entirely. */
+    private final Map<Long, Instant> useRecorded = new ConcurrentHashMap<>();
 
     ApiKeyInterceptor(AuthRepository repository, InstantSource clock) {
         this.repository = repository;
@@ -58,10 +66,19 @@ class ApiKeyInterceptor implements WebGraphQlInterceptor {
         if (caller.isEmpty()) {
             return unauthenticated(request, "Invalid or revoked API key");
         }
-        repository.touch(caller.get().apiKeyId(), clock.instant());
+        recordUse(caller.get().apiKeyId());
         request.configureExecutionInput((input, builder) ->
                 builder.graphQLContext(Map.of(Caller.CONTEXT_KEY, caller.get())).build());
         return chain.next(request);
+    }
+
+    private void recordUse(long apiKeyId) {
+        Instant now = clock.instant();
+        Instant last = useRecorded.get(apiKeyId);
+        if (last == null || last.plus(USE_RECORDING_INTERVAL).isBefore(now)) {
+            useRecorded.put(apiKeyId, now);
+            repository.touch(apiKeyId, now);
+        }
     }
 
     private static Mono<WebGraphQlResponse> unauthenticated(WebGraphQlRequest request, String message) {

@@ -51,7 +51,7 @@ class AuthRepository {
                 .optional();
     }
 
-    /** Marks a key used, at most once a minute, so that reads don't turn into a write each. */
+    /** Marks a key used; at most once a minute, whichever process asks, so that reads stay reads. */
     void touch(long apiKeyId, Instant now) {
         jdbc.sql("""
                         update api_keys set last_used_at = :now

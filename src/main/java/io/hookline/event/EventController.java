@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import io.hookline.api.ApiException;
 import io.hookline.api.Caller;
 import io.hookline.api.Connection;
+import io.hookline.api.ListSort;
 import io.hookline.api.PageArgs;
 import io.hookline.api.SortDirection;
 import io.hookline.api.SortKey;
@@ -103,19 +104,7 @@ class EventController {
 
     enum Status { PENDING, RETRYING, SUCCEEDED, FAILED, CANCELED }
 
-    enum SortField {
-        ID(new SortKey("ID", "id", "bigint")),
-        CREATED_AT(new SortKey("CREATED_AT", "created_at", "timestamptz"));
-
-        final SortKey key;
-
-        SortField(SortKey key) {
-            this.key = key;
-        }
-    }
-
-    record Sort(SortField field, SortDirection direction) {
-    }
+    private static final Map<String, SortKey> SORTS = SortKey.byName(SortKey.ID, SortKey.CREATED_AT);
 
     record Filters(List<Status> status, Long receiverId, Long subscriptionId, String resource, Resource.Action action,
                    OffsetDateTime createdAfter, OffsetDateTime createdBefore) {
@@ -129,7 +118,7 @@ class EventController {
     @QueryMapping
     Connection<WebhookEvent> webhookEvents(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument Integer first,
                                            @Argument String after, @Argument Integer last, @Argument String before,
-                                           @Argument Filters filters, @Argument Sort sort) {
+                                           @Argument Filters filters, @Argument ListSort sort) {
         Filters f = filters == null ? new Filters(null, null, null, null, null, null, null) : filters;
         String resource = f.resource() == null ? null : Resource.parse(f.resource()).map(Resource::name)
                 .orElseThrow(() -> ApiException.badInput("resource '" + f.resource() + "' is not a webhookable resource"));
@@ -142,9 +131,8 @@ class EventController {
                 .and("action = :action", "action", f.action() == null ? null : f.action().name())
                 .and("created_at > :createdAfter", "createdAfter", f.createdAfter())
                 .and("created_at < :createdBefore", "createdBefore", f.createdBefore());
-        SortField field = sort == null || sort.field() == null ? SortField.ID : sort.field();
-        SortDirection direction = sort == null || sort.direction() == null ? SortDirection.DESC : sort.direction();
-        return repository.page(filter, field.key, direction, PageArgs.of(first, after, last, before));
+        return repository.page(filter, ListSort.key(sort, SORTS, "events"),
+                ListSort.direction(sort, SortDirection.DESC), PageArgs.of(first, after, last, before));
     }
 
     @BatchMapping(typeName = "WebhookSubscription")

@@ -13,8 +13,8 @@ import io.hookline.api.ApiException;
 import io.hookline.api.Connection;
 import io.hookline.api.KeysetPaginator;
 import io.hookline.api.PageArgs;
+import io.hookline.api.ListSort;
 import io.hookline.api.SortDirection;
-import io.hookline.api.SortKey;
 import io.hookline.api.SqlFilter;
 import io.hookline.capture.Resource;
 import org.postgresql.util.PSQLException;
@@ -126,14 +126,9 @@ public class Rows {
         }
     }
 
-    public <T extends Row> Connection<T> page(Table<T> table, SqlFilter filter, Sort sort, PageArgs args) {
-        String field = sort == null || sort.field() == null ? "ID" : sort.field();
-        SortKey key = table.sorts().get(field);
-        if (key == null) {
-            throw ApiException.badInput("sort.field: " + table.label() + " lists sort by one of " + table.sorts().keySet());
-        }
-        SortDirection direction = sort == null || sort.direction() == null ? SortDirection.ASC : sort.direction();
-        return paginator.page("*", table.name(), "id", filter, key, direction, args, table.mapper());
+    public <T extends Row> Connection<T> page(Table<T> table, SqlFilter filter, ListSort sort, PageArgs args) {
+        return paginator.page("*", table.name(), "id", filter, ListSort.key(sort, table.sorts(), table.label() + " lists"),
+                ListSort.direction(sort, SortDirection.ASC), args, table.mapper());
     }
 
     private ApiException staleOrMissing(Table<?> table, long organizationId, long id) {

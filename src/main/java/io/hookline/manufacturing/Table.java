@@ -22,10 +22,7 @@ public record Table<T extends Row>(String name, String label, RowMapper<T> mappe
     }
 
     public static <T extends Row> Table<T> of(String name, String label, RowMapper<T> mapper) {
-        Map<String, SortKey> sorts = new LinkedHashMap<>();
-        sorts.put("ID", new SortKey("ID", "id", "bigint"));
-        sorts.put("CREATED_AT", new SortKey("CREATED_AT", "created_at", "timestamptz"));
-        sorts.put("UPDATED_AT", new SortKey("UPDATED_AT", "updated_at", "timestamptz"));
+        Map<String, SortKey> sorts = SortKey.byName(SortKey.ID, SortKey.CREATED_AT, SortKey.UPDATED_AT);
         return new Table<>(name, label, mapper, Map.copyOf(sorts), label + " already exists");
     }
 

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import io.hookline.api.ApiException;
 import io.hookline.api.Caller;
 import io.hookline.api.Connection;
+import io.hookline.api.ListSort;
 import io.hookline.api.PageArgs;
 import io.hookline.api.SortDirection;
 import io.hookline.api.SortKey;
@@ -37,21 +38,8 @@ class ReceiverController {
         this.users = users;
     }
 
-    enum SortField {
-        ID(new SortKey("ID", "id", "bigint")),
-        NAME(new SortKey("NAME", "name", "text")),
-        CREATED_AT(new SortKey("CREATED_AT", "created_at", "timestamptz")),
-        UPDATED_AT(new SortKey("UPDATED_AT", "updated_at", "timestamptz"));
-
-        final SortKey key;
-
-        SortField(SortKey key) {
-            this.key = key;
-        }
-    }
-
-    record Sort(SortField field, SortDirection direction) {
-    }
+    private static final Map<String, SortKey> SORTS = SortKey.byName(SortKey.ID,
+            new SortKey("NAME", "name", "text"), SortKey.CREATED_AT, SortKey.UPDATED_AT);
 
     record Filters(Boolean active, String nameContains, String webhookUriContains) {
     }
@@ -80,15 +68,14 @@ class ReceiverController {
     Connection<WebhookReceiver> webhookReceivers(@ContextValue(Caller.CONTEXT_KEY) Caller caller,
                                                  @Argument Integer first, @Argument String after,
                                                  @Argument Integer last, @Argument String before,
-                                                 @Argument Filters filters, @Argument Sort sort) {
+                                                 @Argument Filters filters, @Argument ListSort sort) {
         Filters f = filters == null ? new Filters(null, null, null) : filters;
         SqlFilter filter = SqlFilter.where("organization_id = :org", "org", caller.organizationId())
                 .and("active = :active", "active", f.active())
                 .and("name ilike '%' || :name || '%'", "name", escapeLike(f.nameContains()))
                 .and("webhook_uri ilike '%' || :uri || '%'", "uri", escapeLike(f.webhookUriContains()));
-        SortField field = sort == null || sort.field() == null ? SortField.ID : sort.field();
-        SortDirection direction = sort == null || sort.direction() == null ? SortDirection.ASC : sort.direction();
-        return repository.page(filter, field.key, direction, PageArgs.of(first, after, last, before));
+        return repository.page(filter, ListSort.key(sort, SORTS, "receivers"),
+                ListSort.direction(sort, SortDirection.ASC), PageArgs.of(first, after, last, before));
     }
 
     @MutationMapping

@@ -35,17 +35,14 @@ class ReceiverService {
         this.clock = clock;
     }
 
-    record HeaderInput(String key, String value) {
-    }
-
     record CreateInput(String name, String description, String webhookUri, String sharedSecret,
                        ContentType contentType, Integer expectedResponseCode, Boolean active,
-                       List<HeaderInput> headers) {
+                       List<HeaderRules.Header> headers) {
     }
 
     record UpdateInput(Long id, String etag, String name, String description, String webhookUri,
                        String sharedSecret, ContentType contentType, Integer expectedResponseCode, Boolean active,
-                       List<HeaderInput> headers) {
+                       List<HeaderRules.Header> headers) {
     }
 
     @Transactional
@@ -199,10 +196,9 @@ class ReceiverService {
         return code;
     }
 
-    private static List<HeaderRules.Header> checkHeaders(List<HeaderInput> inputs) {
-        List<HeaderRules.Header> headers = inputs == null ? List.of()
-                : inputs.stream().map(h -> new HeaderRules.Header(h.key(), h.value())).toList();
-        HeaderRules.checkAll(headers);
-        return headers;
+    private static List<HeaderRules.Header> checkHeaders(List<HeaderRules.Header> headers) {
+        List<HeaderRules.Header> given = headers == null ? List.of() : headers;
+        HeaderRules.checkAll(given);
+        return given;
     }
 }

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import io.hookline.api.ApiException;
 import io.hookline.api.Caller;
 import io.hookline.api.Connection;
+import io.hookline.api.ListSort;
 import io.hookline.api.Inputs;
 import io.hookline.api.PageArgs;
 import io.hookline.api.SortDirection;
@@ -44,19 +45,7 @@ class SubscriptionController {
         this.users = users;
     }
 
-    enum SortField {
-        ID(new SortKey("ID", "id", "bigint")),
-        CREATED_AT(new SortKey("CREATED_AT", "created_at", "timestamptz"));
-
-        final SortKey key;
-
-        SortField(SortKey key) {
-            this.key = key;
-        }
-    }
-
-    record Sort(SortField field, SortDirection direction) {
-    }
+    private static final Map<String, SortKey> SORTS = SortKey.byName(SortKey.ID, SortKey.CREATED_AT);
 
     record Filters(Long receiverId, String resource, Resource.Action action, Boolean active) {
     }
@@ -83,16 +72,15 @@ class SubscriptionController {
     Connection<WebhookSubscription> webhookSubscriptions(@ContextValue(Caller.CONTEXT_KEY) Caller caller,
                                                          @Argument Integer first, @Argument String after,
                                                          @Argument Integer last, @Argument String before,
-                                                         @Argument Filters filters, @Argument Sort sort) {
+                                                         @Argument Filters filters, @Argument ListSort sort) {
         Filters f = filters == null ? new Filters(null, null, null, null) : filters;
         SqlFilter filter = SqlFilter.where("organization_id = :org", "org", caller.organizationId())
                 .and("receiver_id = :receiver", "receiver", f.receiverId())
                 .and("resource = :resource", "resource", f.resource() == null ? null : resource(f.resource()))
                 .and("action = :action", "action", f.action() == null ? null : f.action().name())
                 .and("active = :active", "active", f.active());
-        SortField field = sort == null || sort.field() == null ? SortField.ID : sort.field();
-        SortDirection direction = sort == null || sort.direction() == null ? SortDirection.ASC : sort.direction();
-        return repository.page(filter, field.key, direction, PageArgs.of(first, after, last, before));
+        return repository.page(filter, ListSort.key(sort, SORTS, "subscriptions"),
+                ListSort.direction(sort, SortDirection.ASC), PageArgs.of(first, after, last, before));
     }
 
     @MutationMapping

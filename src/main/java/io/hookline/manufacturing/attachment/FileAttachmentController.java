@@ -18,7 +18,7 @@ import io.hookline.manufacturing.Deleted;
 import io.hookline.manufacturing.Inputs;
 import io.hookline.manufacturing.People;
 import io.hookline.manufacturing.Rows;
-import io.hookline.manufacturing.Sort;
+import io.hookline.api.ListSort;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.ContextValue;
@@ -66,7 +66,7 @@ class FileAttachmentController {
     Connection<FileAttachment> fileAttachments(@ContextValue(Caller.CONTEXT_KEY) Caller caller,
                                                @Argument Integer first, @Argument String after,
                                                @Argument Integer last, @Argument String before,
-                                               @Argument Filters filters, @Argument Sort sort) {
+                                               @Argument Filters filters, @Argument ListSort sort) {
         Filters f = filters == null ? new Filters(null, null) : filters;
         SqlFilter filter = SqlFilter.where("organization_id = :org", "org", caller.organizationId())
                 .and("resource = :resource", "resource", f.resource() == null ? null : resource(f.resource()).name())

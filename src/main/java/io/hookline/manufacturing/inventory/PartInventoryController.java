@@ -11,7 +11,7 @@ import io.hookline.api.SqlFilter;
 import io.hookline.manufacturing.Deleted;
 import io.hookline.manufacturing.Inputs;
 import io.hookline.manufacturing.Rows;
-import io.hookline.manufacturing.Sort;
+import io.hookline.api.ListSort;
 import io.hookline.manufacturing.location.Location;
 import io.hookline.manufacturing.part.Part;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -51,7 +51,7 @@ class PartInventoryController {
     @QueryMapping
     Connection<PartInventory> partInventories(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument Integer first,
                                               @Argument String after, @Argument Integer last, @Argument String before,
-                                              @Argument Filters filters, @Argument Sort sort) {
+                                              @Argument Filters filters, @Argument ListSort sort) {
         Filters f = filters == null ? new Filters(null, null, null, null) : filters;
         SqlFilter filter = SqlFilter.where("organization_id = :org", "org", caller.organizationId())
                 .and("part_id = :part", "part", f.partId())

@@ -14,7 +14,7 @@ import io.hookline.manufacturing.Deleted;
 import io.hookline.manufacturing.Inputs;
 import io.hookline.manufacturing.People;
 import io.hookline.manufacturing.Rows;
-import io.hookline.manufacturing.Sort;
+import io.hookline.api.ListSort;
 import io.hookline.manufacturing.part.Part;
 import io.hookline.manufacturing.run.Run;
 import io.hookline.manufacturing.run.RunStep;
@@ -59,7 +59,7 @@ class IssueController {
     @QueryMapping
     Connection<Issue> issues(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument Integer first,
                              @Argument String after, @Argument Integer last, @Argument String before,
-                             @Argument Filters filters, @Argument Sort sort) {
+                             @Argument Filters filters, @Argument ListSort sort) {
         Filters f = filters == null ? new Filters(null, null, null, null) : filters;
         SqlFilter filter = SqlFilter.where("organization_id = :org", "org", caller.organizationId())
                 .and("status in (:status)", "status", Inputs.names(f.status()))

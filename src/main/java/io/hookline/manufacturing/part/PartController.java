@@ -11,7 +11,7 @@ import io.hookline.api.SqlFilter;
 import io.hookline.manufacturing.Deleted;
 import io.hookline.manufacturing.Inputs;
 import io.hookline.manufacturing.Rows;
-import io.hookline.manufacturing.Sort;
+import io.hookline.api.ListSort;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -53,7 +53,7 @@ class PartController {
     @QueryMapping
     Connection<Part> parts(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument Integer first,
                            @Argument String after, @Argument Integer last, @Argument String before,
-                           @Argument Filters filters, @Argument Sort sort) {
+                           @Argument Filters filters, @Argument ListSort sort) {
         Filters f = filters == null ? new Filters(null, null) : filters;
         SqlFilter filter = SqlFilter.where("organization_id = :org", "org", caller.organizationId())
                 .and("part_number ilike '%' || :number || '%'", "number", Inputs.like(f.partNumberContains()))

@@ -12,7 +12,7 @@ import io.hookline.api.SqlFilter;
 import io.hookline.manufacturing.Deleted;
 import io.hookline.manufacturing.Inputs;
 import io.hookline.manufacturing.Rows;
-import io.hookline.manufacturing.Sort;
+import io.hookline.api.ListSort;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -49,7 +49,7 @@ class ProcedureController {
     @QueryMapping
     Connection<Procedure> procedures(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument Integer first,
                                      @Argument String after, @Argument Integer last, @Argument String before,
-                                     @Argument Filters filters, @Argument Sort sort) {
+                                     @Argument Filters filters, @Argument ListSort sort) {
         SqlFilter filter = SqlFilter.where("organization_id = :org", "org", caller.organizationId())
                 .and("name ilike '%' || :name || '%'", "name", Inputs.like(filters == null ? null : filters.nameContains()));
         return rows.page(Procedure.TABLE, filter, sort, PageArgs.of(first, after, last, before));

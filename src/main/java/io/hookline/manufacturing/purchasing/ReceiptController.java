@@ -15,7 +15,7 @@ import io.hookline.manufacturing.Deleted;
 import io.hookline.manufacturing.Inputs;
 import io.hookline.manufacturing.People;
 import io.hookline.manufacturing.Rows;
-import io.hookline.manufacturing.Sort;
+import io.hookline.api.ListSort;
 import io.hookline.manufacturing.inventory.PartInventory;
 import io.hookline.manufacturing.inventory.Stock;
 import io.hookline.manufacturing.location.Location;
@@ -69,7 +69,7 @@ class ReceiptController {
     @QueryMapping
     Connection<Receipt> receipts(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument Integer first,
                                  @Argument String after, @Argument Integer last, @Argument String before,
-                                 @Argument Filters filters, @Argument Sort sort) {
+                                 @Argument Filters filters, @Argument ListSort sort) {
         Filters f = filters == null ? new Filters(null, null, null) : filters;
         SqlFilter filter = SqlFilter.where("organization_id = :org", "org", caller.organizationId())
                 .and("purchase_order_line_id = :line", "line", f.purchaseOrderLineId())

@@ -17,7 +17,7 @@ import io.hookline.manufacturing.Deleted;
 import io.hookline.manufacturing.Inputs;
 import io.hookline.manufacturing.People;
 import io.hookline.manufacturing.Rows;
-import io.hookline.manufacturing.Sort;
+import io.hookline.api.ListSort;
 import io.hookline.manufacturing.procedure.JsonColumns;
 import io.hookline.manufacturing.procedure.StepTemplate;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -65,7 +65,7 @@ class RunStepController {
     @QueryMapping
     Connection<RunStep> runSteps(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument Integer first,
                                  @Argument String after, @Argument Integer last, @Argument String before,
-                                 @Argument Filters filters, @Argument Sort sort) {
+                                 @Argument Filters filters, @Argument ListSort sort) {
         Filters f = filters == null ? new Filters(null, null) : filters;
         SqlFilter filter = SqlFilter.where("organization_id = :org", "org", caller.organizationId())
                 .and("run_id = :run", "run", f.runId())

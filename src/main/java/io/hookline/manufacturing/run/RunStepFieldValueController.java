@@ -15,7 +15,7 @@ import io.hookline.manufacturing.Deleted;
 import io.hookline.manufacturing.Inputs;
 import io.hookline.manufacturing.People;
 import io.hookline.manufacturing.Rows;
-import io.hookline.manufacturing.Sort;
+import io.hookline.api.ListSort;
 import io.hookline.manufacturing.procedure.StepTemplate;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -58,7 +58,7 @@ class RunStepFieldValueController {
     Connection<RunStepFieldValue> runStepFieldValues(@ContextValue(Caller.CONTEXT_KEY) Caller caller,
                                                      @Argument Integer first, @Argument String after,
                                                      @Argument Integer last, @Argument String before,
-                                                     @Argument Filters filters, @Argument Sort sort) {
+                                                     @Argument Filters filters, @Argument ListSort sort) {
         Filters f = filters == null ? new Filters(null, null, null) : filters;
         SqlFilter filter = SqlFilter.where("organization_id = :org", "org", caller.organizationId())
                 .and("run_step_id = :step", "step", f.runStepId())
