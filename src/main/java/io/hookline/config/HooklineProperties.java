@@ -12,8 +12,9 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param dataDir          where the embedded database, the bootstrap key file and a generated encryption
  *                         key live; default {@code ./data}
- * @param roles            which work this process does: {@code api} serves GraphQL and the console,
- *                         {@code worker} fans out changes and delivers events; default both
+ * @param roles            which work this process does: {@code api} serves GraphQL, GraphiQL and the
+ *                         console, {@code worker} fans out changes, delivers events and prunes old ones;
+ *                         default both. A process always serves {@code /actuator}
  * @param encryptionKey    base64 of a 32-byte AES key for secrets at rest; when absent with the embedded
  *                         database one is generated once into the data directory; required with an
  *                         external database
@@ -32,6 +33,9 @@ public record HooklineProperties(
         @DefaultValue("1048576") long maxRequestBytes) {
 
     public HooklineProperties {
+        if (roles.isEmpty()) {
+            throw new IllegalArgumentException("hookline.roles needs at least one of api and worker");
+        }
         for (String role : roles) {
             if (!role.equals("api") && !role.equals("worker")) {
                 throw new IllegalArgumentException("hookline.roles takes api and/or worker, not '" + role + "'");
