@@ -24,6 +24,9 @@ import reactor.core.publisher.Mono;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ErrorCodeInterceptor implements WebGraphQlInterceptor {
 
+    /** graphql-java's classification of an introspection query outside the shape it allows. */
+    private static final String BAD_FAITH_INTROSPECTION = "BadFaithIntrospection";
+
     @Override
     public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
         return chain.next(request).map(response -> {
@@ -57,7 +60,8 @@ class ErrorCodeInterceptor implements WebGraphQlInterceptor {
 
     private static ErrorCode codeOf(ErrorClassification type) {
         if (type == ErrorType.ValidationError || type == ErrorType.InvalidSyntax || type == ErrorType.ExecutionAborted
-                || type == org.springframework.graphql.execution.ErrorType.BAD_REQUEST) {
+                || type == org.springframework.graphql.execution.ErrorType.BAD_REQUEST
+                || BAD_FAITH_INTROSPECTION.equals(String.valueOf(type))) {
             return ErrorCode.BAD_USER_INPUT;
         }
         return ErrorCode.INTERNAL;

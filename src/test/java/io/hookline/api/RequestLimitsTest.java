@@ -20,10 +20,11 @@ class RequestLimitsTest extends IntegrationTest {
     @Test
     void a_too_deep_query_is_refused_with_a_code() {
         String deep = "{ webhookSubscriptions { edges { node { " + "receiver { subscriptions { ".repeat(8) + "id"
-                + " } }".repeat(8) + " } } }";
+                + " } }".repeat(8) + " } } } }";
         GraphQl.Response response = api.execute(deep);
         assertThat(response.errors()).isNotEmpty();
         assertThat(response.errorCode()).isEqualTo("BAD_USER_INPUT");
+        assertThat(response.errorMessage()).contains("maximum query depth exceeded");
     }
 
     @Test
