@@ -32,7 +32,7 @@ import io.hookline.capture.Resource;
 import io.hookline.testing.PayloadConformance;
 import io.hookline.testing.TestReceiver;
 
-/** What a receiver gets (DESIGN.md §4), checked on the receiving side with independent verifiers. */
+/** What a receiver gets (docs/receiving.md), checked on the receiving side with independent verifiers. */
 class WebhookSenderRequestTest {
 
     private static final String SECRET = WebhookSenderTest.SECRET;

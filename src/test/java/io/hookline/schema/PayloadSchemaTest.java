@@ -104,6 +104,16 @@ class PayloadSchemaTest extends IntegrationTest {
     }
 
     @Test
+    void the_documented_example_of_every_resource_and_action_matches_its_schema() {
+        for (Resource resource : Resource.values()) {
+            for (Resource.Action action : Resource.Action.values()) {
+                assertThat(PayloadConformance.violations(PayloadConformance.example(resource, action, Map.of())))
+                        .as("%s %s", resource, action).isEmpty();
+            }
+        }
+    }
+
+    @Test
     void a_receiver_getting_a_body_off_its_schema_fails_the_test_that_reads_it() {
         TestReceiver receiver = TestReceiver.http();
         try {
