@@ -28,7 +28,8 @@ public final class ChangeFanOut {
 
     /** One batch; true when the batch was full, so more changes may be waiting. */
     public boolean fanOutBatch() {
-        FanOutRepository.Batch batch = repository.fanOut(clock.instant(), BATCH);
+        FanOutRepository.Batch batch = io.hookline.tracing.Tracing.fanOut(() -> repository.fanOut(clock.instant(), BATCH),
+                FanOutRepository.Batch::changes, FanOutRepository.Batch::events);
         if (batch.events() > 0) {
             eventsCreated.increment(batch.events());
             deliveryWakeup.ring();

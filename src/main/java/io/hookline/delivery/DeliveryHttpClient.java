@@ -63,6 +63,7 @@ final class DeliveryHttpClient {
                 .disableContentCompression()
                 .evictExpiredConnections()
                 .evictIdleConnections(TimeValue.ofSeconds(30))
+                .addExecInterceptorFirst("tracing", io.hookline.tracing.Tracing.deliveryTries())
                 .build();
     }
 

@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /**
- * When to try an event again after a failed try (DESIGN.md §5): the configured schedule with ±20 %
+ * When to try an event again after a failed try (docs/receiving.md, "Answers and retries"): the configured schedule with ±20 %
  * jitter, or the receiver's own {@code Retry-After} on 429/503, bounded. A pure function of the attempt
  * number and the failure; the only outside input is the injected random source of the jitter.
  */

@@ -11,7 +11,7 @@ import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 
-/** Builds the request a receiver gets (DESIGN.md §4): the body as sent, signed, with its headers. */
+/** Builds the request a receiver gets (docs/receiving.md): the body as sent, signed, with its headers. */
 final class WebhookRequests {
 
     /** Headers Hookline sets or the HTTP layer owns; a receiver's custom header can never replace them. */

@@ -13,7 +13,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Signs one try of an event the way receivers verify it (DESIGN.md §4): a Standard Webhooks
+ * Signs one try of an event the way receivers verify it (docs/receiving.md): a Standard Webhooks
  * {@code webhook-signature} with every valid secret, and the legacy {@code x-ion-signature} with the
  * current one. Pure: the same inputs always give the same headers.
  */

@@ -10,7 +10,7 @@ import java.util.Optional;
  * Says why an address must not receive webhooks: it reaches this machine, the local network, the
  * cloud metadata service, or nowhere meaningful. Public unicast addresses get no reason.
  *
- * <p>Besides what DESIGN §6 requires, benchmark (198.18.0.0/15), documentation (192.0.2.0/24,
+ * <p>Besides what docs/operations.md ("Egress") lists, benchmark (198.18.0.0/15), documentation (192.0.2.0/24,
  * 198.51.100.0/24, 203.0.113.0/24, 2001:db8::/32), IETF protocol (192.0.0.0/24), reserved
  * (240.0.0.0/4) and deprecated site-local (fec0::/10) addresses are refused: none is a real receiver,
  * and some labs route the benchmark block internally.

@@ -13,7 +13,7 @@ import java.util.OptionalLong;
 import org.springframework.stereotype.Component;
 
 /**
- * Decides where webhooks may go (DESIGN §6): https only, and never to an address that reaches this
+ * Decides where webhooks may go (docs/operations.md, "Egress"): https only, and never to an address that reaches this
  * machine, the local network or cloud metadata, unless an operator listed it in
  * {@code hookline.egress.allowed-cidrs}. Checked when a receiver is saved ({@link #checkUri}) and
  * again at every send ({@link #resolve}, through {@link CheckedDnsResolver}), because DNS answers

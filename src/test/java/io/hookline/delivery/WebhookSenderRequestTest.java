@@ -11,6 +11,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -27,13 +28,16 @@ import io.hookline.delivery.DeliveryRequest.Header;
 import io.hookline.testing.ReceivedRequest;
 import io.hookline.testing.SettableClock;
 import io.hookline.testing.TestCertificates;
+import io.hookline.capture.Resource;
+import io.hookline.testing.PayloadConformance;
 import io.hookline.testing.TestReceiver;
 
-/** What a receiver gets (DESIGN.md §4), checked on the receiving side with independent verifiers. */
+/** What a receiver gets (docs/receiving.md), checked on the receiving side with independent verifiers. */
 class WebhookSenderRequestTest {
 
     private static final String SECRET = WebhookSenderTest.SECRET;
-    private static final String BODY = "{\"event_id\":42,\"data\":{\"name\":\"Prüfung & Co ✓\",\"note\":\"a=b c\"}}";
+    private static final String BODY = PayloadConformance.example(Resource.RUNS, Resource.Action.CREATE,
+            Map.of("title", "Prüfung & Co ✓ a=b c"));
 
     private final SettableClock clock = SettableClock.atRealTimeNow();
     private TestReceiver receiver;

@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
@@ -29,13 +30,15 @@ import io.hookline.delivery.DeliveryOutcome.Failed;
 import io.hookline.testing.Reply;
 import io.hookline.testing.SettableClock;
 import io.hookline.testing.TestCertificates;
+import io.hookline.capture.Resource;
+import io.hookline.testing.PayloadConformance;
 import io.hookline.testing.TestReceiver;
 
 /** What a try comes to, against real local receivers that answer, refuse, hang and misbehave. */
 class WebhookSenderTest {
 
     static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSwAAAAAAAAAAA=";
-    static final String BODY = "{\"event_id\":42,\"resource\":\"RUNS\",\"action\":\"UPDATE\"}";
+    static final String BODY = PayloadConformance.example(Resource.RUNS, Resource.Action.UPDATE, Map.of());
     private static final Duration WAIT = Duration.ofSeconds(10);
 
     private final SettableClock clock = SettableClock.atRealTimeNow();

@@ -57,6 +57,7 @@ public final class TestReceiver implements AutoCloseable {
     private final List<ReceivedRequest> received = new CopyOnWriteArrayList<>();
     private final AtomicInteger arrivals = new AtomicInteger();
     private final Map<Integer, Reply> repliesByNumber = new ConcurrentHashMap<>();
+    private final List<String> payloadViolations = new CopyOnWriteArrayList<>();
     private final CountDownLatch closed = new CountDownLatch(1);
     private volatile Reply defaultReply = Reply.status(200);
 
@@ -106,8 +107,12 @@ public final class TestReceiver implements AutoCloseable {
         return this;
     }
 
-    /** Every request received so far, in arrival order. */
+    /**
+     * Every request received so far, in arrival order. Fails the test if any webhook body among
+     * them did not match its resource's published schema (see {@link PayloadConformance}).
+     */
     public List<ReceivedRequest> requests() {
+        assertPayloadsConform();
         List<ReceivedRequest> snapshot = new ArrayList<>(received);
         snapshot.sort((a, b) -> Integer.compare(a.number(), b.number()));
         return List.copyOf(snapshot);
@@ -115,7 +120,8 @@ public final class TestReceiver implements AutoCloseable {
 
     /** Waits until at least {@code count} requests have arrived (failing the test after {@code timeout}). */
     public List<ReceivedRequest> awaitRequests(int count, Duration timeout) {
-        await().atMost(timeout).pollInterval(Duration.ofMillis(10)).until(() -> received.size() >= count);
+        await().atMost(timeout).pollInterval(Duration.ofMillis(10))
+                .until(() -> !payloadViolations.isEmpty() || received.size() >= count);
         return requests();
     }
 
@@ -154,6 +160,14 @@ public final class TestReceiver implements AutoCloseable {
                     return;
                 }
                 int number = arrivals.incrementAndGet();
+                if (incoming.headers().containsKey("webhook-id")) {
+                    // Checked before recording, so a test that sees the request also sees a mismatch.
+                    try {
+                        payloadViolations.addAll(PayloadConformance.violations(incoming.header("content-type"), incoming.body()));
+                    } catch (RuntimeException uncheckable) {
+                        payloadViolations.add("the body could not be checked: " + uncheckable);
+                    }
+                }
                 // Chosen before recording, so a test that sees the request can't race the choice.
                 Reply reply = repliesByNumber.getOrDefault(number, defaultReply);
                 received.add(new ReceivedRequest(number, incoming.method(), incoming.target(), incoming.path(),
@@ -227,13 +241,21 @@ public final class TestReceiver implements AutoCloseable {
         }
     }
 
-    /** Stops listening, releases hanging answers and closes every connection. */
+    /** Stops listening, releases hanging answers and closes every connection; fails on a body off its schema. */
     @Override
     public void close() {
         closed.countDown();
         closeQuietly(server);
         connections.forEach(TestReceiver::closeQuietly);
         threads.shutdownNow();
+        assertPayloadsConform();
+    }
+
+    private void assertPayloadsConform() {
+        if (!payloadViolations.isEmpty()) {
+            throw new AssertionError("webhook bodies that do not match their published schema:\n"
+                    + String.join("\n", payloadViolations));
+        }
     }
 
     private static void closeQuietly(AutoCloseable closeable) {
