@@ -21,7 +21,7 @@ class FanOutRepository {
     /**
      * In one statement: claims up to {@code limit} unprocessed changes (skipping those another
      * worker holds), marks them processed, and creates one event per matching active subscription
-     * of an active receiver, with the body fixed as text now. Either all of it commits or none.
+     * (whose filter, if any, holds for the change) of an active receiver, with the body fixed as text now. Either all of it commits or none.
      */
     Batch fanOut(Instant now, int limit) {
         return jdbc.sql("""
@@ -39,6 +39,8 @@ class FanOutRepository {
                                   from changes c
                                   join webhook_subscriptions s on s.organization_id = c.organization_id
                                        and s.resource = c.resource and s.action = c.action and s.active
+                                       and (s.filter_path is null
+                                            or webhook_filter_matches(s.filter_path, c.new_row, c.old_row, c.action))
                                   join webhook_receivers r on r.id = s.receiver_id and r.active
                                   order by c.id, s.id) m
                         ), inserted as (

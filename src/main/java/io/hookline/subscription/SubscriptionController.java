@@ -23,6 +23,7 @@ import io.hookline.auth.UserDirectory;
 import io.hookline.capture.Resource;
 import io.hookline.receiver.ReceiverLookup;
 import io.hookline.receiver.WebhookReceiver;
+import graphql.schema.DataFetchingEnvironment;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.ContextValue;
@@ -38,11 +39,14 @@ class SubscriptionController {
     private final SubscriptionRepository repository;
     private final ReceiverLookup receivers;
     private final UserDirectory users;
+    private final SubscriptionFilters filters;
 
-    SubscriptionController(SubscriptionRepository repository, ReceiverLookup receivers, UserDirectory users) {
+    SubscriptionController(SubscriptionRepository repository, ReceiverLookup receivers, UserDirectory users,
+                           SubscriptionFilters filters) {
         this.repository = repository;
         this.receivers = receivers;
         this.users = users;
+        this.filters = filters;
     }
 
     private static final Map<String, SortKey> SORTS = SortKey.byName(SortKey.ID, SortKey.CREATED_AT);
@@ -86,7 +90,9 @@ class SubscriptionController {
     @MutationMapping
     @Transactional
     SubscriptionPayload createWebhookSubscription(@ContextValue(Caller.CONTEXT_KEY) Caller caller,
-                                                  @Argument CreateInput input) {
+                                                  @Argument CreateInput input,
+                                                  DataFetchingEnvironment environment) {
+        Map<String, Object> given = environment.getArgument("input");
         caller.requireAdmin();
         if (input.receiverId() == null) {
             throw ApiException.badInput("receiverId is required");
@@ -95,16 +101,20 @@ class SubscriptionController {
             throw ApiException.badInput("action is required: one of CREATE, UPDATE, DELETE");
         }
         String resource = resource(input.resource());
+        SubscriptionFilters.Compiled filter = given.get("filter") == null ? null
+                : filters.compile(resource, given.get("filter"));
         receivers.find(caller.organizationId(), input.receiverId())
                 .orElseThrow(() -> ApiException.notFound("WebhookReceiver", input.receiverId()));
         return new SubscriptionPayload(repository.insert(caller.organizationId(), input.receiverId(), resource,
-                input.action().name(), input.active() == null || input.active(), caller.userId()));
+                input.action().name(), input.active() == null || input.active(), filter, caller.userId()));
     }
 
     @MutationMapping
     @Transactional
     SubscriptionPayload updateWebhookSubscription(@ContextValue(Caller.CONTEXT_KEY) Caller caller,
-                                                  @Argument UpdateInput input) {
+                                                  @Argument UpdateInput input,
+                                                  DataFetchingEnvironment environment) {
+        Map<String, Object> given = environment.getArgument("input");
         caller.requireAdmin();
         if (input.id() == null) {
             throw ApiException.badInput("id is required");
@@ -119,6 +129,7 @@ class SubscriptionController {
         if (input.active() != null) {
             changes.put("active", input.active());
         }
+        filterChange(caller.organizationId(), input.id(), given, changes);
         return new SubscriptionPayload(repository.update(caller.organizationId(), input.id(), Inputs.requireEtag(input.etag()),
                 changes));
     }
@@ -129,6 +140,27 @@ class SubscriptionController {
         caller.requireAdmin();
         repository.delete(caller.organizationId(), id, Inputs.requireEtag(etag));
         return new DeletedPayload(id);
+    }
+
+    /**
+     * {@code filter} given: set it (null removes it). Left out: it stays, compiled again if the
+     * resource changes, since its fields are the resource's.
+     */
+    private void filterChange(long organizationId, long id, Map<String, Object> given, Map<String, Object> changes) {
+        WebhookSubscription current = repository.find(organizationId, id)
+                .orElseThrow(() -> ApiException.notFound("WebhookSubscription", id));
+        String resource = (String) changes.getOrDefault("resource", current.resource());
+        if (given.containsKey("filter")) {
+            SubscriptionRepository.putFilter(changes, given.get("filter") == null ? null
+                    : filters.compile(resource, given.get("filter")));
+        } else if (current.filter() != null && !resource.equals(current.resource())) {
+            SubscriptionRepository.putFilter(changes, filters.recompile(resource, current.filter()));
+        }
+    }
+
+    @SchemaMapping(typeName = "WebhookSubscription", field = "filter")
+    Object filter(WebhookSubscription subscription) {
+        return SubscriptionFilters.read(subscription.filter());
     }
 
     @SchemaMapping(typeName = "WebhookSubscription", field = "_etag")

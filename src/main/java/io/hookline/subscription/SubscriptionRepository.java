@@ -32,15 +32,19 @@ class SubscriptionRepository {
     }
 
     WebhookSubscription insert(long organizationId, long receiverId, String resource, String action, boolean active,
-                               long createdBy) {
+                               SubscriptionFilters.Compiled filter, long createdBy) {
         try {
             return jdbc.sql("""
-                            insert into webhook_subscriptions (organization_id, receiver_id, resource, action, active, created_by)
-                            values (:org, :receiver, :resource, :action, :active, :createdBy)
+                            insert into webhook_subscriptions (organization_id, receiver_id, resource, action, active,
+                                                               filter, filter_path, created_by)
+                            values (:org, :receiver, :resource, :action, :active,
+                                    cast(:filter as jsonb), cast(:filterPath as jsonpath), :createdBy)
                             returning *
                             """)
                     .param("org", organizationId).param("receiver", receiverId).param("resource", resource)
-                    .param("action", action).param("active", active).param("createdBy", createdBy)
+                    .param("action", action).param("active", active)
+                    .param("filter", filter == null ? null : filter.json())
+                    .param("filterPath", filter == null ? null : filter.path()).param("createdBy", createdBy)
                     .query(SubscriptionRepository::map).single();
         } catch (DuplicateKeyException e) {
             throw duplicate(receiverId, resource, action);
@@ -76,10 +80,20 @@ class SubscriptionRepository {
                 SubscriptionRepository::map);
     }
 
+    /** Columns written through a cast from text. */
+    private static final Map<String, String> CASTS = Map.of("filter", "jsonb", "filter_path", "jsonpath");
+
+    /** Puts a filter change (null: remove the filter) into the changes of {@link #update}. */
+    static void putFilter(Map<String, Object> changes, SubscriptionFilters.Compiled filter) {
+        changes.put("filter", filter == null ? null : filter.json());
+        changes.put("filter_path", filter == null ? null : filter.path());
+    }
+
     WebhookSubscription update(long organizationId, long id, String etag, Map<String, Object> changes) {
         StringBuilder set = new StringBuilder("etag = new_etag(), updated_at = now()");
         Map<String, Object> params = new LinkedHashMap<>(changes);
-        changes.keySet().forEach(column -> set.append(", ").append(column).append(" = :").append(column));
+        changes.keySet().forEach(column -> set.append(", ").append(column).append(" = ")
+                .append(CASTS.containsKey(column) ? "cast(:" + column + " as " + CASTS.get(column) + ")" : ":" + column));
         params.put("org", organizationId);
         params.put("id", id);
         params.put("etag", etag);
@@ -119,7 +133,7 @@ class SubscriptionRepository {
 
     private static WebhookSubscription map(ResultSet rs, int rowNum) throws SQLException {
         return new WebhookSubscription(rs.getLong("id"), rs.getLong("organization_id"), rs.getLong("receiver_id"),
-                rs.getString("resource"), rs.getString("action"), rs.getBoolean("active"),
+                rs.getString("resource"), rs.getString("action"), rs.getBoolean("active"), rs.getString("filter"),
                 KeysetPaginator.nullableLong(rs, "created_by"), rs.getObject("created_at", OffsetDateTime.class),
                 rs.getObject("updated_at", OffsetDateTime.class), rs.getString("etag"));
     }

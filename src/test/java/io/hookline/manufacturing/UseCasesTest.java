@@ -11,10 +11,12 @@ import io.hookline.testing.Webhooks;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The five use cases of the reference document, each from a user's first API call to the body a
- * real HTTPS receiver gets.
+ * real HTTPS receiver gets. Where a receiver cares about only some changes, its subscription's
+ * filter says which, and Hookline sends nothing else.
  */
 class UseCasesTest extends ManufacturingTest {
 
@@ -25,6 +27,25 @@ class UseCasesTest extends ManufacturingTest {
         long receiverId = webhooks.receiver(receiver.url("/qa")).id();
         webhooks.subscribe(receiverId, resource, action);
         return String.valueOf(receiverId);
+    }
+
+    /** A receiver subscribed with a filter, e.g. {@code {field: "field_name", equals: "torque"}}. */
+    private void receiverSubscribedTo(String resource, String action, Map<String, ?> filter) {
+        Webhooks webhooks = new Webhooks(api, jdbc, tenant.organizationId());
+        long receiverId = webhooks.receiver(receiver.url("/qa")).id();
+        api.execute("""
+                mutation($input: CreateWebhookSubscriptionInput!) {
+                  createWebhookSubscription(input: $input) { webhookSubscription { id } } }
+                """, Map.of("input", Map.of("receiverId", receiverId, "resource", resource, "action", action,
+                "filter", filter))).ok();
+    }
+
+    /** Once every change is fanned out: the receiver's events, all of them delivered. */
+    private void assertOnlyOneEventWasMade() {
+        await().atMost(WAIT).until(() -> jdbc.sql("select count(*) from change_log where processed_at is null")
+                .query(Integer.class).single() == 0);
+        assertThat(jdbc.sql("select count(*) from webhook_events").query(Integer.class).single()).isEqualTo(1);
+        assertThat(receiver.requests()).hasSize(1);
     }
 
     private String onlyBody() {
@@ -57,15 +78,23 @@ class UseCasesTest extends ManufacturingTest {
     }
 
     @Test
-    void a_run_starting_at_a_workcenter_tells_the_environment_monitor_which_workcenter() {
+    void a_run_starting_at_its_workcenter_and_only_there_turns_on_the_environment_monitor() {
         Node cleanRoom = plant.location("Clean room", "WORKCENTER");
+        Node assembly = plant.location("Assembly cell 1", "WORKCENTER");
         Node run = plant.run("Coat optics", null, null, null);
-        receiverSubscribedTo("RUNS", "UPDATE");
+        Node elsewhere = plant.run("Build brackets", null, null, null);
+        Node waiting = plant.run("Coat lenses", null, null, cleanRoom);
+        receiverSubscribedTo("RUNS", "UPDATE", Map.of("all", List.of(
+                Map.of("field", "status", "changedTo", "IN_PROGRESS"),
+                Map.of("field", "workcenter_id", "equals", String.valueOf(cleanRoom.id())))));
 
+        mfg.update("Run", elsewhere, Map.of("status", "IN_PROGRESS", "workcenterId", assembly.id()));
+        mfg.update("Run", waiting, Map.of("title", "Coat lenses, batch 2"));
         mfg.update("Run", run, Map.of("status", "IN_PROGRESS", "workcenterId", cleanRoom.id()));
 
         String body = onlyBody();
         assertThat(JsonPath.<String>read(body, "$.resource")).isEqualTo("RUNS");
+        assertThat(JsonPath.<Integer>read(body, "$.data.id")).isEqualTo((int) run.id());
         assertThat(JsonPath.<List<String>>read(body, "$.changed_fields"))
                 .contains("status", "workcenter_id", "started_at", "started_by");
         assertThat(JsonPath.<String>read(body, "$.previous_data.status")).isEqualTo("TODO");
@@ -73,6 +102,7 @@ class UseCasesTest extends ManufacturingTest {
         assertThat(JsonPath.<Integer>read(body, "$.data.workcenter_id")).isEqualTo((int) cleanRoom.id());
         assertThat(JsonPath.<Integer>read(body, "$.data.started_by")).isEqualTo((int) tenant.userId());
         assertThat(JsonPath.<String>read(body, "$.data.started_at")).isNotBlank();
+        assertOnlyOneEventWasMade();
     }
 
     @Test
@@ -123,11 +153,12 @@ class UseCasesTest extends ManufacturingTest {
     }
 
     @Test
-    void data_entered_into_a_field_reaches_the_validator_with_the_field_name_and_value() {
+    void data_entered_into_its_field_and_only_that_field_reaches_the_validator() {
         Node run = plant.run("Build 5 brackets", plant.torqueProcedure(), null, null);
         Node step = plant.firstStep(run);
-        receiverSubscribedTo("RUN_STEP_FIELD_VALUES", "CREATE");
+        receiverSubscribedTo("RUN_STEP_FIELD_VALUES", "CREATE", Map.of("field", "field_name", "equals", "torque"));
 
+        mfg.create("RunStepFieldValue", Map.of("runStepId", step.id(), "fieldName", "operator", "textValue", "Ann"));
         mfg.create("RunStepFieldValue", Map.of("runStepId", step.id(), "fieldName", "torque", "numberValue", "12.5"));
 
         String body = onlyBody();
@@ -136,5 +167,6 @@ class UseCasesTest extends ManufacturingTest {
         assertThat(JsonPath.<Integer>read(body, "$.data.run_step_id")).isEqualTo((int) step.id());
         assertThat(JsonPath.<Boolean>read(body, "$.data.out_of_limits")).isTrue();
         assertThat(Events.decimal(body, "$.data.maximum")).isEqualByComparingTo("12");
+        assertOnlyOneEventWasMade();
     }
 }
