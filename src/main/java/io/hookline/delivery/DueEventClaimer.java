@@ -45,7 +45,8 @@ class DueEventClaimer {
                                 order by e.next_attempt_at, e.id
                                 limit :perReceiver
                             ) due
-                            where r.active and not (r.id = any (cast(:saturated as bigint[])))
+                            -- Relay receivers' events are pulled by their relay clients (RelayHandoff), never sent.
+                            where r.active and not r.relay and not (r.id = any (cast(:saturated as bigint[])))
                             order by due.next_attempt_at
                             limit :limit
                         ), locked as (

@@ -44,7 +44,16 @@ class ReceiverController {
     record Filters(Boolean active, String nameContains, String webhookUriContains) {
     }
 
-    record ReceiverPayload(WebhookReceiver webhookReceiver) {
+    /** {@code relayToken} is set only when one was just issued: it is shown this once. */
+    record ReceiverPayload(WebhookReceiver webhookReceiver, String relayToken) {
+
+        ReceiverPayload(WebhookReceiver webhookReceiver) {
+            this(webhookReceiver, null);
+        }
+
+        static ReceiverPayload of(ReceiverService.Issued issued) {
+            return new ReceiverPayload(issued.receiver(), issued.relayToken());
+        }
     }
 
     record DeletedPayload(long id) {
@@ -81,7 +90,7 @@ class ReceiverController {
     @MutationMapping
     ReceiverPayload createWebhookReceiver(@ContextValue(Caller.CONTEXT_KEY) Caller caller,
                                           @Argument ReceiverService.CreateInput input) {
-        return new ReceiverPayload(service.create(caller, input));
+        return ReceiverPayload.of(service.create(caller, input));
     }
 
     @MutationMapping
@@ -101,6 +110,12 @@ class ReceiverController {
     ReceiverPayload rotateWebhookReceiverSecret(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument long id,
                                                 @Argument String etag) {
         return new ReceiverPayload(service.rotateSecret(caller, id, etag));
+    }
+
+    @MutationMapping
+    ReceiverPayload rotateWebhookReceiverRelayToken(@ContextValue(Caller.CONTEXT_KEY) Caller caller,
+                                                    @Argument long id, @Argument String etag) {
+        return ReceiverPayload.of(service.rotateRelayToken(caller, id, etag));
     }
 
     @MutationMapping

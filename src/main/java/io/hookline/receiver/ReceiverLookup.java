@@ -22,6 +22,11 @@ public class ReceiverLookup {
         return repository.find(organizationId, id);
     }
 
+    /** The relay receiver a relay token belongs to; empty for an unknown, rotated or malformed token. */
+    public Optional<WebhookReceiver> byRelayToken(String token) {
+        return RelayTokens.looksValid(token) ? repository.findByRelayTokenHash(RelayTokens.hash(token)) : Optional.empty();
+    }
+
     public Map<Long, WebhookReceiver> byIds(long organizationId, Collection<Long> ids) {
         return repository.findAll(organizationId, ids).stream()
                 .collect(Collectors.toMap(WebhookReceiver::id, Function.identity()));

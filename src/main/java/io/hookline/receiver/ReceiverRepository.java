@@ -39,21 +39,34 @@ class ReceiverRepository {
     }
 
     record NewReceiver(String name, String description, String webhookUri, String sharedSecret,
-                       ContentType contentType, int expectedResponseCode, boolean active) {
+                       ContentType contentType, int expectedResponseCode, boolean active,
+                       byte[] relayTokenHash) {
+
+        boolean relay() {
+            return relayTokenHash != null;
+        }
     }
 
     WebhookReceiver insert(long organizationId, Long createdBy, NewReceiver r) {
         return jdbc.sql("""
                         insert into webhook_receivers (organization_id, name, description, webhook_uri, shared_secret,
-                            content_type, expected_response_code, active, created_by)
-                        values (:org, :name, :description, :uri, :secret, :contentType, :code, :active, :createdBy)
+                            content_type, expected_response_code, active, created_by, relay, relay_token_hash)
+                        values (:org, :name, :description, :uri, :secret, :contentType, :code, :active, :createdBy,
+                                :relay, :relayTokenHash)
                         returning *
                         """)
                 .param("org", organizationId).param("name", r.name()).param("description", r.description())
                 .param("uri", r.webhookUri()).param("secret", cipher.encrypt(r.sharedSecret()))
                 .param("contentType", r.contentType().name()).param("code", r.expectedResponseCode())
                 .param("active", r.active()).param("createdBy", createdBy)
+                .param("relay", r.relay()).param("relayTokenHash", r.relayTokenHash())
                 .query(receiverMapper).single();
+    }
+
+    /** The relay receiver whose token has this hash, in any organization: the token names it alone. */
+    Optional<WebhookReceiver> findByRelayTokenHash(byte[] hash) {
+        return jdbc.sql("select * from webhook_receivers where relay and relay_token_hash = :hash")
+                .param("hash", hash).query(receiverMapper).optional();
     }
 
     Optional<WebhookReceiver> find(long organizationId, long id) {
@@ -200,7 +213,7 @@ class ReceiverRepository {
                         rs.getObject("last_success_at", OffsetDateTime.class),
                         rs.getObject("last_failure_at", OffsetDateTime.class), rs.getString("disabled_reason")),
                 KeysetPaginator.nullableLong(rs, "created_by"), rs.getObject("created_at", OffsetDateTime.class),
-                rs.getObject("updated_at", OffsetDateTime.class), rs.getString("etag"));
+                rs.getObject("updated_at", OffsetDateTime.class), rs.getString("etag"), rs.getBoolean("relay"));
     }
 
     private ReceiverHeader mapHeader(ResultSet rs, int rowNum) throws SQLException {

@@ -37,7 +37,11 @@ class ReceiverService {
 
     record CreateInput(String name, String description, String webhookUri, String sharedSecret,
                        ContentType contentType, Integer expectedResponseCode, Boolean active,
-                       List<HeaderRules.Header> headers) {
+                       List<HeaderRules.Header> headers, Boolean relay) {
+    }
+
+    /** A receiver just created or given a new relay token; the token is shown this once, null otherwise. */
+    record Issued(WebhookReceiver receiver, String relayToken) {
     }
 
     record UpdateInput(Long id, String etag, String name, String description, String webhookUri,
@@ -46,18 +50,37 @@ class ReceiverService {
     }
 
     @Transactional
-    WebhookReceiver create(Caller caller, CreateInput input) {
+    Issued create(Caller caller, CreateInput input) {
         caller.requireAdmin();
         String secret = input.sharedSecret() == null ? WebhookSigner.newSecret(random) : checkSecret(input.sharedSecret());
         List<HeaderRules.Header> headers = checkHeaders(input.headers());
+        boolean relay = Boolean.TRUE.equals(input.relay());
+        String uri = relay ? requireNoUri(input.webhookUri()) : checkUri(input.webhookUri());
+        String relayToken = relay ? RelayTokens.generate() : null;
         var receiver = repository.insert(caller.organizationId(), caller.userId(), new ReceiverRepository.NewReceiver(
                 Inputs.requireName("name", input.name()), checkDescription(input.description()),
-                checkUri(input.webhookUri()), secret,
+                uri, secret,
                 input.contentType() == null ? ContentType.JSON : input.contentType(),
                 checkResponseCode(input.expectedResponseCode() == null ? 200 : input.expectedResponseCode()),
-                input.active() == null || input.active()));
+                input.active() == null || input.active(), relay ? RelayTokens.hash(relayToken) : null));
         repository.replaceHeaders(caller.organizationId(), receiver.id(), headers);
-        return receiver;
+        return new Issued(receiver, relayToken);
+    }
+
+    /** A new relay token; the old one stops working at once (docs/relay.md). */
+    @Transactional
+    Issued rotateRelayToken(Caller caller, long id, String etag) {
+        caller.requireAdmin();
+        WebhookReceiver receiver = repository.find(caller.organizationId(), id)
+                .orElseThrow(() -> ApiException.notFound("WebhookReceiver", id));
+        if (!receiver.relay()) {
+            throw ApiException.badInput("id: WebhookReceiver " + id + " is not a relay receiver (created with "
+                    + "relay: true), so it has no relay token");
+        }
+        String token = RelayTokens.generate();
+        WebhookReceiver rotated = repository.update(caller.organizationId(), id, Inputs.requireEtag(etag),
+                Map.of("relay_token_hash", RelayTokens.hash(token)));
+        return new Issued(rotated, token);
     }
 
     @Transactional
@@ -73,7 +96,8 @@ class ReceiverService {
             changes.put("description", checkDescription(input.description()));
         }
         if (input.webhookUri() != null) {
-            changes.put("webhook_uri", checkUri(input.webhookUri()));
+            boolean relay = repository.find(caller.organizationId(), id).map(WebhookReceiver::relay).orElse(false);
+            changes.put("webhook_uri", relay ? requireNoUri(input.webhookUri()) : checkUri(input.webhookUri()));
         }
         if (input.sharedSecret() != null) {
             changes.put("shared_secret", checkSecret(input.sharedSecret()));
@@ -164,6 +188,14 @@ class ReceiverService {
             throw ApiException.badInput("description must be at most 2000 characters");
         }
         return description;
+    }
+
+    private static String requireNoUri(String uri) {
+        if (uri != null) {
+            throw ApiException.badInput("webhookUri must be left out when relay is true: Hookline never connects to "
+                    + "a relay receiver, its relay client pulls the events");
+        }
+        return null;
     }
 
     private String checkUri(String uri) {

@@ -1,0 +1,190 @@
+package io.hookline.delivery;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.core5.http.Header;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.info.BuildProperties;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The delivery engine's side of the relay (docs/relay.md), and the only place the relay touches it:
+ * claims a relay receiver's due events with a lease and a claim token, builds each request exactly
+ * as a direct send would (same headers, same signatures, same body), and records a relay client's
+ * answer through the engine's recorder, so retries, health and auto-disable work as for any try.
+ */
+@Component
+public class RelayHandoff {
+
+    private final JdbcClient jdbc;
+    private final DeliveryTargets targets;
+    private final DeliveryRecorder recorder;
+    private final DeliveryMetrics metrics;
+    private final DeliveryProperties properties;
+    private final Clock clock;
+    private final String userAgent;
+
+    RelayHandoff(JdbcClient jdbc, DeliveryTargets targets, DeliveryRecorder recorder, DeliveryMetrics metrics,
+                 DeliveryContext context) {
+        this.jdbc = jdbc;
+        this.targets = targets;
+        this.recorder = recorder;
+        this.metrics = metrics;
+        this.properties = context.properties();
+        this.clock = context.clock();
+        this.userAgent = context.userAgent();
+    }
+
+    /** What the handoff needs besides its collaborators, grouped to keep the constructor short. */
+    @Component
+    record DeliveryContext(DeliveryProperties properties, Clock clock, String userAgent) {
+
+        @Autowired
+        DeliveryContext(DeliveryProperties properties, Clock clock, ObjectProvider<BuildProperties> build) {
+            this(properties, clock, "Hookline/" + (build.getIfAvailable() == null ? "dev" : build.getIfAvailable().getVersion()));
+        }
+    }
+
+    /** One event handed to a relay client: the request to forward, and the claim that lets it answer. */
+    public record Handed(long eventId, UUID claim, List<DeliveryRequest.Header> headers, String body) {
+    }
+
+    /**
+     * What the local receiver did, as the relay client saw it: a {@code status} (with the response's
+     * headers and body) or, when no response came, an {@code errorKind} and {@code error}.
+     */
+    public record LocalAnswer(Integer status, String responseHeaders, String responseBody, String retryAfter,
+                              DeliveryOutcome.ErrorKind errorKind, String error, Duration duration) {
+    }
+
+    /** Claims up to {@code limit} due events of one relay receiver, each leased for {@code lease}. */
+    public List<Handed> claim(long receiverId, int limit, Duration lease) {
+        Instant now = clock.instant();
+        UUID token = UUID.randomUUID();
+        List<ClaimedEvent> claimed = jdbc.sql("""
+                        with locked as (
+                            select e.id from webhook_events e
+                            join webhook_receivers r on r.id = e.receiver_id
+                            where e.receiver_id = :receiver and r.active and r.relay
+                              and e.status in ('PENDING', 'RETRYING') and e.next_attempt_at <= :now
+                              and (e.subscription_id is null or exists (
+                                  select 1 from webhook_subscriptions s where s.id = e.subscription_id and s.active))
+                            order by e.next_attempt_at, e.id
+                            limit :limit
+                            for update of e skip locked
+                        )
+                        update webhook_events e set next_attempt_at = :leaseUntil, claim_token = :token
+                        from locked where e.id = locked.id
+                        returning e.id, e.organization_id, e.receiver_id, e.body, e.attempt_count, e.next_trigger,
+                                  e.occurred_at, e.test, e.claim_token
+                        """)
+                .param("receiver", receiverId).param("now", now.atOffset(ZoneOffset.UTC))
+                .param("leaseUntil", now.plus(lease).atOffset(ZoneOffset.UTC)).param("token", token)
+                .param("limit", limit)
+                .query((rs, n) -> claimedEvent(rs))
+                .list();
+        if (claimed.isEmpty()) {
+            return List.of();
+        }
+        DeliveryTargets.Target target = targets.load(Set.of(receiverId), now).get(receiverId);
+        return claimed.stream().sorted(Comparator.comparingLong(ClaimedEvent::id))
+                .map(event -> hand(event, target, now)).toList();
+    }
+
+    private Handed hand(ClaimedEvent event, DeliveryTargets.Target target, Instant signedAt) {
+        // The URI is never dialled: the request is built only for its headers and body.
+        var forRelay = new DeliveryTargets.Target(target.receiverId(), "https://relay.invalid/", target.secrets(),
+                target.contentType(), target.expectedResponseCode(), target.headers());
+        HttpPost post = WebhookRequests.post(forRelay.requestFor(event), signedAt, userAgent);
+        List<DeliveryRequest.Header> headers = new ArrayList<>();
+        for (Header header : post.getHeaders()) {
+            headers.add(new DeliveryRequest.Header(header.getName(), header.getValue()));
+        }
+        headers.add(1, new DeliveryRequest.Header("content-type", post.getEntity().getContentType()));
+        try {
+            String body = new String(post.getEntity().getContent().readAllBytes(), StandardCharsets.UTF_8);
+            return new Handed(event.id(), event.claimToken(), List.copyOf(headers), body);
+        } catch (IOException e) {
+            throw new IllegalStateException("an in-memory body cannot fail to read", e);
+        }
+    }
+
+    /**
+     * Records a relay client's answer as the event's next attempt. False, and nothing recorded, when
+     * the claim is not held: a wrong token, a lease that ran out and went to another client, or an
+     * event that is not this receiver's.
+     */
+    public boolean record(long receiverId, long eventId, UUID claim, LocalAnswer answer) {
+        Instant now = clock.instant();
+        Optional<Held> held = jdbc.sql("""
+                        select e.id, e.organization_id, e.receiver_id, e.body, e.attempt_count, e.next_trigger,
+                               e.occurred_at, e.test, e.claim_token, r.expected_response_code
+                        from webhook_events e join webhook_receivers r on r.id = e.receiver_id
+                        where e.id = :id and e.receiver_id = :receiver and e.claim_token = :claim
+                          and e.status in ('PENDING', 'RETRYING')
+                        """)
+                .param("id", eventId).param("receiver", receiverId).param("claim", claim)
+                .query((rs, n) -> new Held(claimedEvent(rs), rs.getInt("expected_response_code")))
+                .optional();
+        if (held.isEmpty()) {
+            return false;
+        }
+        Duration duration = answer.duration() == null || answer.duration().isNegative() ? Duration.ZERO : answer.duration();
+        // The try began when the request was signed at the handout; its end is now, as the relay measured.
+        Attempt attempt = new Attempt(now.minus(duration), duration, outcome(answer, held.get().expectedResponseCode(), now));
+        DeliveryRecorder.Finished finished = new DeliveryRecorder.Finished(held.get().event(), attempt);
+        boolean recorded = recorder.record(List.of(finished), now).contains(eventId);
+        if (recorded) {
+            metrics.attempted(attempt, held.get().event(), now);
+        }
+        return recorded;
+    }
+
+    private record Held(ClaimedEvent event, int expectedResponseCode) {
+    }
+
+    private DeliveryOutcome outcome(LocalAnswer answer, int expected, Instant now) {
+        if (answer.status() == null) {
+            DeliveryOutcome.ErrorKind kind = answer.errorKind() == null ? DeliveryOutcome.ErrorKind.OTHER : answer.errorKind();
+            return new DeliveryOutcome.Failed(null, kind, cap(answer.error() == null ? "no response" : answer.error(),
+                    1000), null, null, null);
+        }
+        int status = answer.status();
+        String headers = cap(answer.responseHeaders(), ResponseCapture.HEADERS_LIMIT);
+        String body = cap(answer.responseBody(), properties.responseBodyLimit());
+        if (status == expected) {
+            return new DeliveryOutcome.Delivered(status, headers, body);
+        }
+        Duration retryAfter = status == 429 || status == 503 ? RetryAfterHeader.parse(answer.retryAfter(), now) : null;
+        return new DeliveryOutcome.Failed(status, DeliveryOutcome.ErrorKind.BAD_RESPONSE,
+                "expected " + expected + ", got " + status, retryAfter, headers, body);
+    }
+
+    private static String cap(String text, int limit) {
+        return text == null || text.length() <= limit ? text : text.substring(0, limit);
+    }
+
+    private static ClaimedEvent claimedEvent(ResultSet rs) throws SQLException {
+        return new ClaimedEvent(rs.getLong("id"), rs.getLong("organization_id"), rs.getLong("receiver_id"),
+                rs.getString("body"), rs.getInt("attempt_count"), rs.getString("next_trigger"),
+                rs.getObject("occurred_at", OffsetDateTime.class), rs.getBoolean("test"),
+                rs.getObject("claim_token", UUID.class));
+    }
+}

@@ -1,0 +1,120 @@
+package io.hookline.relay.client;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The relay protocol's two calls, as a client makes them (docs/relay.md). */
+final class RelayConnection {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    static final int WAIT_SECONDS = 25;
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final URI poll;
+    private final URI outcomes;
+    private final String authorization;
+
+    RelayConnection(URI server, String token) {
+        String base = server.toString().replaceAll("/+$", "");
+        this.poll = URI.create(base + "/relay/v1/poll");
+        this.outcomes = URI.create(base + "/relay/v1/outcomes");
+        this.authorization = "Bearer " + token;
+    }
+
+    /** An event to forward and the claim to answer it with. */
+    record Event(long id, String claim, List<Map.Entry<String, String>> headers, String body) {
+    }
+
+    /** Hookline answered something other than success; {@code message} is its own explanation. */
+    static final class Refused extends IOException {
+        final int status;
+
+        Refused(int status, String message) {
+            super(message);
+            this.status = status;
+        }
+    }
+
+    /** Waits up to {@value #WAIT_SECONDS} s for at most {@code max} due events; interruptible. */
+    List<Event> poll(int max) throws IOException, InterruptedException {
+        String body = JSON.writeValueAsString(Map.of("max", max, "waitSeconds", WAIT_SECONDS));
+        JsonNode answer = send(poll, body, Duration.ofSeconds(WAIT_SECONDS + 30));
+        List<Event> events = new ArrayList<>();
+        for (JsonNode event : answer.path("events")) {
+            List<Map.Entry<String, String>> headers = new ArrayList<>();
+            for (JsonNode header : event.path("headers")) {
+                headers.add(new AbstractMap.SimpleImmutableEntry<>(header.path("name").asString(),
+                        header.path("value").asString()));
+            }
+            events.add(new Event(event.path("id").asLong(), event.path("claim").asString(), headers,
+                    event.path("body").asString()));
+        }
+        return events;
+    }
+
+    /** Reports what the local receiver did with one event. */
+    void report(Event event, Forwarder.Result result) throws IOException, InterruptedException {
+        Map<String, Object> outcome = new LinkedHashMap<>();
+        outcome.put("id", event.id());
+        outcome.put("claim", event.claim());
+        outcome.put("durationMs", result.duration().toMillis());
+        if (result.status() != null) {
+            outcome.put("status", result.status());
+            outcome.put("headers", result.headers());
+            outcome.put("body", result.body());
+            outcome.put("retryAfter", result.retryAfter());
+        } else {
+            outcome.put("errorKind", result.errorKind());
+            outcome.put("error", result.error());
+        }
+        send(outcomes, JSON.writeValueAsString(outcome), Duration.ofSeconds(30));
+    }
+
+    private JsonNode send(URI uri, String body, Duration timeout) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout)
+                .header("Authorization", authorization).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        // Asynchronous, so that stopping the client (an interrupt) abandons a waiting poll at once.
+        CompletableFuture<HttpResponse<String>> pending = http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response;
+        try {
+            response = pending.get();
+        } catch (InterruptedException e) {
+            pending.cancel(true);
+            throw e;
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        }
+        if (response.statusCode() != 200) {
+            throw new Refused(response.statusCode(), errorOf(response));
+        }
+        return JSON.readTree(response.body());
+    }
+
+    private static String errorOf(HttpResponse<String> response) {
+        try {
+            JsonNode error = JSON.readTree(response.body()).path("error");
+            if (error.isString()) {
+                return error.asString();
+            }
+        } catch (RuntimeException notJson) {
+            // fall through
+        }
+        return "HTTP " + response.statusCode();
+    }
+}
