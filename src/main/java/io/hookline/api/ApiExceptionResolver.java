@@ -10,10 +10,12 @@ import graphql.schema.DataFetchingEnvironment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.convert.ConversionException;
+import org.springframework.core.convert.ConversionFailedException;
 import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.stereotype.Component;
 import org.springframework.validation.BindException;
+import org.springframework.validation.FieldError;
 
 /**
  * Turns every exception a resolver throws into an error with {@code extensions.code} and a
@@ -32,17 +34,56 @@ class ApiExceptionResolver extends DataFetcherExceptionResolverAdapter {
         }
         if (ex instanceof BindException bind) {
             String message = bind.getFieldErrors().stream()
-                    .map(e -> e.getField() + ": " + (e.getRejectedValue() == null ? "invalid value"
-                            : "'" + e.getRejectedValue() + "' is not a valid value"))
+                    .map(e -> fieldName(env, e) + ": " + (e.getRejectedValue() == null
+                            ? "invalid value" : "'" + e.getRejectedValue() + "' is not a valid " + typeName(e)))
                     .collect(Collectors.joining("; "));
             return error(env, ErrorCode.BAD_USER_INPUT, message.isEmpty() ? "Invalid input" : message);
         }
+        if (ex instanceof ConversionFailedException failed && failed.getValue() != null) {
+            String where = pathOf(env.getArguments(), failed.getValue());
+            return error(env, ErrorCode.BAD_USER_INPUT, (where == null ? "" : where + ": ") + "'" + failed.getValue()
+                    + "' is not a valid " + (isWholeNumber(failed) ? "ID: IDs are whole numbers" : "value"));
+        }
         if (ex instanceof ConversionException || ex instanceof NumberFormatException) {
-            return error(env, ErrorCode.BAD_USER_INPUT, "Invalid argument value");
+            return error(env, ErrorCode.BAD_USER_INPUT, "Invalid argument value of " + env.getField().getName());
         }
         String incident = UUID.randomUUID().toString();
         log.error("Unexpected error in {} (incident {})", env.getExecutionStepInfo().getPath(), incident, ex);
         return error(env, ErrorCode.INTERNAL, "Internal error (incident " + incident + ")");
+    }
+
+    /** Where among the arguments the rejected value was given, e.g. {@code input.id}. */
+    private static String fieldName(DataFetchingEnvironment env, FieldError error) {
+        String path = error.getRejectedValue() == null ? null : pathOf(env.getArguments(), error.getRejectedValue());
+        return path != null ? path : error.getField().replaceFirst("^\\$\\.?", "");
+    }
+
+    /** IDs are bound to whole numbers; the schema's {@code ID} fields are {@code id} and {@code …Id}. */
+    private static String typeName(FieldError error) {
+        boolean id = error.getField().matches("(.*\\.)?(id|[a-z]\\w*Id)") || error.getField().equals("$");
+        return id && "typeMismatch".equals(error.getCode()) ? "ID: IDs are whole numbers" : "value";
+    }
+
+    private static boolean isWholeNumber(ConversionFailedException failed) {
+        Class<?> target = failed.getTargetType().getObjectType();
+        return target == Long.class || target == Integer.class;
+    }
+
+    /** Where among the arguments {@code value} was given, e.g. {@code input.id}; null if not found. */
+    private static String pathOf(Map<String, Object> arguments, Object value) {
+        for (Map.Entry<String, Object> argument : arguments.entrySet()) {
+            if (value.equals(argument.getValue())) {
+                return argument.getKey();
+            }
+            if (argument.getValue() instanceof Map<?, ?> nested) {
+                @SuppressWarnings("unchecked")
+                String inner = pathOf((Map<String, Object>) nested, value);
+                if (inner != null) {
+                    return argument.getKey() + "." + inner;
+                }
+            }
+        }
+        return null;
     }
 
     private static GraphQLError error(DataFetchingEnvironment env, ErrorCode code, String message) {

@@ -2,7 +2,6 @@ package io.hookline.api;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 import io.hookline.config.HooklineProperties;
 import jakarta.servlet.FilterChain;
@@ -12,6 +11,7 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -20,6 +20,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * with a GraphQL-shaped error.
  */
 @Component
+@Order(GraphQlRequestFilter.ORDER - 1)
 class RequestSizeLimitFilter extends OncePerRequestFilter {
 
     private final long maxBytes;
@@ -57,7 +58,7 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     }
 
     /** A request whose body was already read, served again from memory. */
-    private static final class CachedBodyRequest extends HttpServletRequestWrapper {
+    static final class CachedBodyRequest extends HttpServletRequestWrapper {
 
         private final byte[] body;
 
@@ -109,9 +110,6 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     }
 
     private static void reject(HttpServletResponse response, int status, String message) throws IOException {
-        response.setStatus(status);
-        response.setContentType("application/json");
-        String body = "{\"errors\":[{\"message\":\"" + message + "\",\"extensions\":{\"code\":\"BAD_USER_INPUT\"}}]}";
-        response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
+        GraphQlHttpErrors.write(response, status, message);
     }
 }

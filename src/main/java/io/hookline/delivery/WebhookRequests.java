@@ -4,20 +4,14 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Locale;
-import java.util.Set;
 
+import io.hookline.receiver.HeaderRules;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 
 /** Builds the request a receiver gets (docs/receiving.md): the body as sent, signed, with its headers. */
 final class WebhookRequests {
-
-    /** Headers Hookline sets or the HTTP layer owns; a receiver's custom header can never replace them. */
-    private static final Set<String> PROTECTED_HEADERS = Set.of("user-agent", "webhook-id", "webhook-timestamp",
-            "webhook-signature", "x-ion-signature", "content-type", "content-length", "host", "transfer-encoding",
-            "connection");
 
     private WebhookRequests() {
     }
@@ -62,17 +56,8 @@ final class WebhookRequests {
         };
     }
 
-    /** Skips protected names, and anything that isn't a clean header, so no value can smuggle in another. */
+    /** The same rule as at save: reserved names, and anything that isn't a clean header, are not sent. */
     private static boolean isAllowedCustom(DeliveryRequest.Header header) {
-        String name = header.key();
-        String value = header.value();
-        return name != null && value != null && !name.isEmpty()
-                && name.chars().allMatch(WebhookRequests::isTokenChar)
-                && value.chars().noneMatch(c -> c == '\r' || c == '\n' || c == 0)
-                && !PROTECTED_HEADERS.contains(name.toLowerCase(Locale.ROOT));
-    }
-
-    private static boolean isTokenChar(int c) {
-        return c > 32 && c < 127 && "\"(),/:;<=>?@[\\]{}".indexOf(c) < 0;
+        return HeaderRules.allowedAtSend(header.key(), header.value());
     }
 }

@@ -22,6 +22,20 @@ import org.springframework.stereotype.Component;
 @Component
 public class EgressPolicy {
 
+    /** The settings an operator changes to allow what a refusal refuses, named in every refusal. */
+    static final String ALLOW_ADDRESSES_HINT = "; to allow it (e.g. a local receiver in development), list its address in "
+            + "HOOKLINE_EGRESS_ALLOWEDCIDRS (hookline.egress.allowed-cidrs)";
+    static final String ALLOW_HTTP_HINT = " (http:// only with HOOKLINE_EGRESS_ALLOWHTTP=true, for development)";
+    /**
+     * Names that mean this machine or a private network in every resolver, whatever DNS answers:
+     * RFC 6761 {@code localhost}, the {@code /etc/hosts} aliases of Debian and others, mDNS
+     * {@code .local}, and the private-use {@code .internal} (cloud metadata is metadata.google.internal).
+     */
+    private static final java.util.Set<String> LOCAL_NAMES = java.util.Set.of("localhost", "localhost.localdomain",
+            "ip6-localhost", "ip6-loopback", "metadata");
+    private static final List<String> LOCAL_SUFFIXES = List.of(".localhost", ".local", ".internal", ".home.arpa",
+            ".localdomain");
+
     private final boolean allowHttp;
     private final List<Cidr> allowedCidrs;
     private final HostResolver resolver;
@@ -52,7 +66,8 @@ public class EgressPolicy {
         }
         String scheme = parsed.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("https") && !(allowHttp && scheme.equals("http"))) {
-            throw new EgressRefusedException(allowHttp ? "webhookUri must use https or http" : "webhookUri must use https");
+            throw new EgressRefusedException(allowHttp ? "webhookUri must use https or http"
+                    : "webhookUri must use https" + ALLOW_HTTP_HINT);
         }
         String authority = parsed.getRawAuthority();
         if (authority == null || authority.isEmpty()) {
@@ -89,21 +104,49 @@ public class EgressPolicy {
         if (literal.isPresent()) {
             InetAddress address = literal.get();
             refusal(address).ifPresent(reason -> {
-                throw new EgressRefusedException("webhookUri host " + host + " is " + reason);
+                throw new EgressRefusedException("webhookUri host " + host + " is " + reason + ALLOW_ADDRESSES_HINT);
             });
             return List.of(address);
         }
-        List<InetAddress> addresses = resolver.resolve(asciiName(host));
+        String name = asciiName(host);
+        boolean localName = isLocalName(name);
+        List<InetAddress> addresses;
+        try {
+            addresses = resolver.resolve(name);
+        } catch (UnknownHostException e) {
+            if (localName) {
+                throw localNameRefusal(host);
+            }
+            throw e;
+        }
         if (addresses == null || addresses.isEmpty()) {
+            if (localName) {
+                throw localNameRefusal(host);
+            }
             throw new UnknownHostException(host);
         }
         for (InetAddress address : addresses) {
             refusal(address).ifPresent(reason -> {
-                throw new EgressRefusedException(
-                        "webhookUri host " + host + " resolves to " + address.getHostAddress() + ", " + reason);
+                throw new EgressRefusedException("webhookUri host " + host + " resolves to " + address.getHostAddress()
+                        + ", " + reason + ALLOW_ADDRESSES_HINT);
             });
+            if (localName && allowedCidrs.stream().noneMatch(cidr -> cidr.contains(address))) {
+                throw localNameRefusal(host);
+            }
         }
         return List.copyOf(addresses);
+    }
+
+    /** A local name in any spelling: any case, with or without the root's trailing dot. */
+    static boolean isLocalName(String asciiName) {
+        String name = asciiName.endsWith(".") ? asciiName.substring(0, asciiName.length() - 1) : asciiName;
+        return LOCAL_NAMES.contains(name) || LOCAL_SUFFIXES.stream().anyMatch(name::endsWith);
+    }
+
+    /** Refused by name, unless every address it resolves to is listed: whatever DNS says now, it means local. */
+    private static EgressRefusedException localNameRefusal(String host) {
+        return new EgressRefusedException("webhookUri host " + host + " is a local name (this machine or a private "
+                + "network)" + ALLOW_ADDRESSES_HINT);
     }
 
     private Optional<String> refusal(InetAddress address) {
@@ -169,6 +212,9 @@ public class EgressPolicy {
         String port = authority.substring(portColon + 1);
         if (!port.matches("[0-9]{0,5}") || (!port.isEmpty() && Integer.parseInt(port) > 65535)) {
             throw new EgressRefusedException("webhookUri port " + port + " is not a port number");
+        }
+        if (!port.isEmpty() && Integer.parseInt(port) == 0) {
+            throw new EgressRefusedException("webhookUri port 0 is not a port a receiver can listen on: use 1 to 65535");
         }
         return authority.substring(0, portColon);
     }

@@ -58,6 +58,19 @@ public final class Inputs {
         return value;
     }
 
+    /** Digits after the point a price keeps: its column is {@code numeric(18, 4)}. */
+    public static final int PRICE_FRACTION_DIGITS = 4;
+
+    /** A non-negative price of at most {@value #PRICE_FRACTION_DIGITS} decimals: more would be rounded, so it is refused. */
+    public static BigDecimal price(String field, BigDecimal value) {
+        nonNegative(field, value);
+        if (value != null && value.stripTrailingZeros().scale() > PRICE_FRACTION_DIGITS) {
+            throw ApiException.badInput(field + " '" + value.toPlainString() + "' is too precise: a price has at most "
+                    + PRICE_FRACTION_DIGITS + " digits after the point");
+        }
+        return value;
+    }
+
     public static BigDecimal positive(String field, BigDecimal value) {
         required(field, value);
         if (value.signum() <= 0) {

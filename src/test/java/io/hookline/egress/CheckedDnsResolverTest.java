@@ -74,7 +74,7 @@ class CheckedDnsResolverTest {
 
         assertThatThrownBy(() -> get(new CheckedDnsResolver(policy), null, "http://localhost:" + port() + "/hooks"))
                 .isInstanceOf(EgressBlockedIOException.class)
-                .hasMessage("webhookUri host localhost resolves to 127.0.0.1, a loopback address");
+                .hasMessage("webhookUri host localhost resolves to 127.0.0.1, a loopback address" + EgressPolicy.ALLOW_ADDRESSES_HINT);
         assertThat(seen).isEmpty();
     }
 
@@ -121,7 +121,7 @@ class CheckedDnsResolverTest {
 
         assertThatThrownBy(() -> get(new CheckedDnsResolver(policy), null, uri))
                 .isInstanceOf(EgressBlockedIOException.class)
-                .hasMessage("webhookUri host rebind.example resolves to 127.0.0.1, a loopback address");
+                .hasMessage("webhookUri host rebind.example resolves to 127.0.0.1, a loopback address" + EgressPolicy.ALLOW_ADDRESSES_HINT);
         assertThat(seen).isEmpty();
         assertThat(lookups).hasValue(2);
     }

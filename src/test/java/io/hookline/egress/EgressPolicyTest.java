@@ -149,14 +149,15 @@ class EgressPolicyTest {
     void refuses_http_unless_allowed_for_development() {
         assertThatThrownBy(() -> policy.checkUri("http://public.example/hooks"))
                 .isInstanceOf(EgressRefusedException.class)
-                .hasMessage("webhookUri must use https");
+                .hasMessage("webhookUri must use https (http:// only with HOOKLINE_EGRESS_ALLOWHTTP=true, for development)");
         assertThatCode(() -> policy(true).checkUri("http://public.example/hooks")).doesNotThrowAnyException();
     }
 
     @Test
     void allowing_http_still_checks_the_host() {
         assertThatThrownBy(() -> policy(true).checkUri("http://127.0.0.1/hooks"))
-                .hasMessage("webhookUri host 127.0.0.1 is a loopback address");
+                .hasMessage("webhookUri host 127.0.0.1 is a loopback address; to allow it (e.g. a local receiver in "
+                        + "development), list its address in HOOKLINE_EGRESS_ALLOWEDCIDRS (hookline.egress.allowed-cidrs)");
     }
 
     @ParameterizedTest
@@ -204,5 +205,34 @@ class EgressPolicyTest {
                 .hasMessage("webhookUri host bad host is not a valid host name");
         assertThatThrownBy(() -> policy.resolve("")).isInstanceOf(EgressRefusedException.class);
         assertThat(resolver.lookups).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://localhost./", "https://LOCALHOST./", "https://LocalHost/", "https://ip6-localhost/",
+            "https://ip6-loopback/", "https://shop.localhost/", "https://a.b.localhost./", "https://localhost.localdomain/",
+            "https://metadata.google.internal/computeMetadata/v1/", "https://METADATA.GOOGLE.INTERNAL./",
+            "https://metadata/", "https://printer.local/", "https://router.home.arpa/"})
+    void refuses_local_names_in_every_spelling_whatever_dns_answers(String uri) {
+        assertThatThrownBy(() -> policy.checkUri(uri))
+                .isInstanceOf(EgressRefusedException.class)
+                .hasMessageMatching("webhookUri host \\S+ (is a local name|resolves to \\S+, a loopback address).*")
+                .hasMessageContaining("HOOKLINE_EGRESS_ALLOWEDCIDRS");
+        assertThatThrownBy(() -> new CheckedDnsResolver(policy).resolve(hostOf(uri)))
+                .isInstanceOf(EgressBlockedIOException.class)
+                .hasMessageMatching("webhookUri host \\S+ (is a local name|resolves to \\S+, a loopback address).*");
+    }
+
+    @Test
+    void a_local_name_is_allowed_only_when_every_address_it_has_is_listed() {
+        EgressPolicy local = policy(true, "127.0.0.1/32", "::1/128");
+        assertThatCode(() -> local.checkUri("http://localhost:8080/hooks")).doesNotThrowAnyException();
+        assertThatThrownBy(() -> local.checkUri("http://shop.localhost/hooks")).hasMessageContaining("is a local name");
+        assertThatThrownBy(() -> local.checkUri("http://metadata.google.internal/")).hasMessageContaining("is a local name");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://example.com:0/", "https://public.example:00/", "https://[2606:4700:4700::1111]:0/"})
+    void refuses_port_zero(String uri) {
+        assertThatThrownBy(() -> policy.checkUri(uri)).hasMessage("webhookUri port 0 is not a port a receiver can listen on: use 1 to 65535");
     }
 }

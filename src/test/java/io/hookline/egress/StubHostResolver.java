@@ -17,6 +17,7 @@ class StubHostResolver implements HostResolver {
 
     private final Map<String, List<InetAddress>> answers = Map.of(
             "public.example", List.of(address("93.184.216.34")),
+            "shop.localhost", List.of(address("93.184.216.34")),
             "loopback.example", List.of(address("127.0.0.1")),
             "mixed.example", List.of(address("93.184.216.34"), address("10.0.0.5")),
             "evil.example", List.of(address("10.0.0.5")),

@@ -114,7 +114,14 @@ class ReceiverApiTest extends IntegrationTest {
                 Map.of("key", "X-ION-Signature", "value", "forged"),
                 Map.of("key", "Host", "value", "evil"),
                 Map.of("key", "User-Agent", "value", "me"),
-                Map.of("key", "Content-Length", "value", "1"));
+                Map.of("key", "Content-Length", "value", "1"),
+                Map.of("key", "Content-Encoding", "value", "gzip"),
+                Map.of("key", "Accept-Encoding", "value", "br"),
+                Map.of("key", "Date", "value", "Tue, 01 Dec 2026 00:00:00 GMT"),
+                Map.of("key", "Via", "value", "1.1 proxy"),
+                Map.of("key", "X-Ok", "value", "tab\u0001control"),
+                Map.of("key", "X-Ok", "value", "caf\u00e9"),
+                Map.of("key", "X-Ok", "value", "\u20ac"));
         for (Map<String, String> header : bad) {
             GraphQl.Response response = create(receiver("headers", List.of(header)));
             assertThat(response.errorCode()).as(header.toString()).isEqualTo("BAD_USER_INPUT");

@@ -73,7 +73,7 @@ class PurchaseOrderLineController {
         values.put("part_id", rows.reference(Part.TABLE, org, Inputs.required("partId", input.partId()), "partId").id());
         values.put("quantity_ordered", Inputs.positive("quantityOrdered", input.quantityOrdered()));
         values.put("unit_price", input.unitPrice() == null ? BigDecimal.ZERO
-                : Inputs.nonNegative("unitPrice", input.unitPrice()));
+                : Inputs.price("unitPrice", input.unitPrice()));
         return new Payload(rows.insert(PurchaseOrderLine.TABLE, org, values));
     }
 
@@ -92,7 +92,7 @@ class PurchaseOrderLineController {
             changes.put("quantity_ordered", Inputs.positive("quantityOrdered", input.quantityOrdered()));
         }
         if (input.unitPrice() != null) {
-            changes.put("unit_price", Inputs.nonNegative("unitPrice", input.unitPrice()));
+            changes.put("unit_price", Inputs.price("unitPrice", input.unitPrice()));
         }
         return new Payload(rows.update(PurchaseOrderLine.TABLE, org, current.id(), Inputs.etag(input.etag()), changes));
     }
