@@ -2,6 +2,7 @@
 import {badge, definitionList, field, h, select, table, time} from './dom.js';
 import {gql, schemaEnums} from './api.js';
 import {address, formValues, go, pager, run, showNotice} from './ui.js';
+import {FILTER_SELECTION, filterEditor, filterSummary} from './filters.js';
 
 const PAGE_SIZE = 25;
 
@@ -10,7 +11,7 @@ const HEALTH = 'health { consecutiveFailures failingSince lastSuccessAt lastFail
 const RECEIVER = `id name description webhookUri sharedSecret contentType expectedResponseCode active _etag
   createdAt updatedAt createdBy { name } ${HEALTH}
   headers { id key value }
-  subscriptions { id resource action active createdAt _etag }`;
+  subscriptions { id resource action active createdAt _etag filter { ${FILTER_SELECTION} } }`;
 
 export async function receiverList(params, canChange) {
     const page = {first: PAGE_SIZE};
@@ -99,6 +100,8 @@ export async function receiverDetail(id, canChange) {
     ]);
     const receiver = data.webhookReceiver;
     const reload = notice => go(`#/receivers/${receiver.id}`, notice);
+    const filterEditors = receiver.subscriptions.map(subscription =>
+        filterEditor(subscription, `${subscription.resource} ${subscription.action}`, reload));
     return [
         h('p', {class: 'crumbs'}, h('a', {href: '#/receivers'}, '← Receivers')),
         h('div', {class: 'page-head'},
@@ -135,15 +138,17 @@ export async function receiverDetail(id, canChange) {
                 'No custom headers.')),
         h('section', {class: 'card', 'aria-labelledby': 'subscriptions-heading'},
             h('h2', {id: 'subscriptions-heading'}, 'Subscriptions'),
-            table('Subscriptions', ['Resource', 'Action', 'State', 'Created', ''],
-                receiver.subscriptions.map(subscription => [
+            table('Subscriptions', ['Resource', 'Action', 'Filter', 'State', 'Created', ''],
+                receiver.subscriptions.map((subscription, i) => [
                     subscription.resource,
                     subscription.action,
+                    h('code', {class: 'filter-summary'}, filterSummary(subscription.filter)),
                     activeBadge(subscription.active),
                     time(subscription.createdAt),
-                    canChange ? subscriptionActions(subscription, reload) : '',
+                    canChange ? subscriptionActions(subscription, reload, filterEditors[i].toggle) : '',
                 ]),
                 'No subscriptions: this receiver gets only test events.'),
+            canChange ? filterEditors.map(editor => editor.editor) : null,
             canChange ? subscribeForm(receiver, enums, reload) : null),
     ];
 }
@@ -205,9 +210,10 @@ function secret(value) {
     return h('span', {class: 'secret-row'}, shown, button);
 }
 
-function subscriptionActions(subscription, reload) {
+function subscriptionActions(subscription, reload, filterToggle) {
     const label = `${subscription.resource} ${subscription.action}`;
     return h('div', {class: 'actions'},
+        filterToggle,
         h('button', {
             type: 'button', class: 'secondary small', 'aria-label': `${subscription.active ? 'Pause' : 'Resume'} ${label}`,
             onClick: event => run(event.currentTarget, async () => {

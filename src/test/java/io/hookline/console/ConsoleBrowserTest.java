@@ -196,6 +196,46 @@ class ConsoleBrowserTest extends IntegrationTest {
     }
 
     @Test
+    void a_filter_is_built_from_conditions_edited_as_text_and_removed_in_the_console() {
+        try (TestReceiver receiver = TestReceiver.https()) {
+            Webhooks webhooks = new Webhooks(api, jdbc, tenant.organizationId());
+            webhooks.subscribe(webhooks.receiver(receiver.url("/hooks")).id(), "RUNS", "UPDATE");
+            signIn(tenant.token());
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("receiver").setExact(true)).click();
+            assertThat(row("RUNS")).containsText("every change");
+
+            button("Filter RUNS UPDATE").click();
+            Locator rows = page.locator(".filter-row");
+            rows.nth(0).getByLabel("Field").fill("status");
+            rows.nth(0).getByLabel("Operator").selectOption("changedTo");
+            rows.nth(0).locator("[name=value]").fill("IN_PROGRESS");
+            button("Add condition").click();
+            rows.nth(1).getByLabel("Field").fill("workcenter_id");
+            rows.nth(1).locator("[name=value]").fill("7");
+            assertThat(page.getByLabel("Filter as text (JSON)")).hasValue(java.util.regex.Pattern.compile(
+                    ".*\"all\".*\"changedTo\": \"IN_PROGRESS\".*\"equals\": \"7\".*", java.util.regex.Pattern.DOTALL));
+            button("Save filter").click();
+
+            assertThat(notice()).containsText("saved");
+            assertThat(row("RUNS")).containsText("status changedTo \"IN_PROGRESS\" and workcenter_id equals \"7\"");
+            assertThat(jdbc.sql("select filter::text from webhook_subscriptions").query(String.class).single())
+                    .contains("changedTo", "workcenter_id");
+
+            button("Filter RUNS UPDATE").click();
+            page.getByLabel("Filter as text (JSON)").fill("{\"any\": [{\"field\": \"colour\", \"equals\": \"red\"}]}");
+            button("Save filter").click();
+            assertThat(page.getByRole(AriaRole.ALERT)).containsText("BAD_USER_INPUT");
+            assertThat(page.getByRole(AriaRole.ALERT)).containsText("'colour' is not a field of RUNS");
+
+            button("Remove filter").click();
+            assertThat(notice()).containsText("removed");
+            assertThat(row("RUNS")).containsText("every change");
+            assertThat(jdbc.sql("select count(*) from webhook_subscriptions where filter is null")
+                    .query(Integer.class).single()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void names_from_the_api_are_shown_as_text_never_as_markup() {
         try (TestReceiver receiver = TestReceiver.https()) {
             String name = "<img src=x onerror=\"window.injected=1\">";

@@ -148,6 +148,13 @@ public final class BenchMain {
             scaleOut(hookline, key, jdbcUrl);
             write();
         }
+        if (!settings.mode().equals("smoke")) {
+            log("Scenario 6: what filters cost the fan-out");
+            boolean quick = settings.mode().equals("quick");
+            results.put("s6_filters", new FilterCost(db, api, pipeline, receiverIds, allBenchReceivers())
+                    .run(quick ? 5_000 : 20_000, quick ? 1 : 2, report));
+            write();
+        }
         if (settings.backlogEvents() > 0) {
             backlog(hookline);
         }
