@@ -136,6 +136,10 @@ public final class BenchMain {
             latency(rate);
             write();
         }
+        if (!settings.mode().equals("smoke")) {
+            relay(hookline);
+            write();
+        }
         if (settings.graphqlEvents() > 0) {
             graphQlTestEvents();
             write();
@@ -338,6 +342,27 @@ public final class BenchMain {
         report.add("2 latency", rate + " changes/s, 1 recv: p50/p95/p99/max ms",
                 out.get("p50_ms") + "/" + out.get("p95_ms") + "/" + p99 + "/" + out.get("max_ms"), "", "",
                 rate == 200 ? "p99 < 50" : "", rate == 200 ? verdict(p99 < 50) : "");
+    }
+
+    // --- scenario 6: relay -----------------------------------------------------------------------------
+
+    private void relay(Hookline hookline) throws Exception {
+        log("Scenario 6: one relay client against direct delivery to the same receiver");
+        RelayScenario scenario = new RelayScenario(settings, api, pipeline, changes, receiver);
+        running.add(scenario);
+        Map<String, Object> out = scenario.run(hookline.port, receiverIds.getFirst(), allBenchReceivers());
+        scenario.close();
+        results.put("s6_relay", out);
+        log("  " + out);
+        double direct = (double) ((Map<?, ?>) out.get("direct")).get("per_second");
+        double relayed = (double) ((Map<?, ?>) out.get("relay")).get("per_second");
+        Map<?, ?> latency = (Map<?, ?>) out.get("relay_latency_200");
+        double p99 = (double) latency.get("p99_ms");
+        report.add("6 relay", out.get("changes") + " changes, 1 recv, 1 relay client: deliveries/s vs direct", relayed,
+                direct, ratio(relayed, direct), ">= 0.5x", verdict(relayed >= 0.5 * direct));
+        report.add("6 relay", "200 changes/s through the relay: p50/p95/p99/max ms",
+                latency.get("p50_ms") + "/" + latency.get("p95_ms") + "/" + p99 + "/" + latency.get("max_ms"), "", "",
+                "p99 < 100", verdict(p99 < 100));
     }
 
     private void graphQlTestEvents() throws Exception {

@@ -42,7 +42,8 @@ public final class RelayClient {
             try {
                 slots.acquire();
                 taken = 1 + slots.drainPermits();
-                List<RelayConnection.Event> events = hookline.poll(taken);
+                // The first poll after (re)connecting returns at once: it proves the token and the address.
+                List<RelayConnection.Event> events = hookline.poll(taken, connected ? RelayConnection.WAIT_SECONDS : 0);
                 if (!connected) {
                     Log.line("Connected to Hookline; forwarding to " + forwarder.target());
                     connected = true;
@@ -87,6 +88,8 @@ public final class RelayClient {
                     : result.errorKind() + " (" + result.error() + ")";
             Log.line("evt_" + event.id() + " -> " + forwarder.target() + ": " + outcome + " in "
                     + result.duration().toMillis() + " ms" + report(event, result));
+        } catch (RuntimeException unexpected) {
+            Log.line("evt_" + event.id() + ": " + unexpected + "; Hookline sends it again after its lease");
         } finally {
             slots.release();
         }

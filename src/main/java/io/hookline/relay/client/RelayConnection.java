@@ -50,10 +50,10 @@ final class RelayConnection {
         }
     }
 
-    /** Waits up to {@value #WAIT_SECONDS} s for at most {@code max} due events; interruptible. */
-    List<Event> poll(int max) throws IOException, InterruptedException {
-        String body = JSON.writeValueAsString(Map.of("max", max, "waitSeconds", WAIT_SECONDS));
-        JsonNode answer = send(poll, body, Duration.ofSeconds(WAIT_SECONDS + 30));
+    /** Waits up to {@code waitSeconds} for at most {@code max} due events; interruptible. */
+    List<Event> poll(int max, int waitSeconds) throws IOException, InterruptedException {
+        String body = JSON.writeValueAsString(Map.of("max", max, "waitSeconds", waitSeconds));
+        JsonNode answer = send(poll, body, Duration.ofSeconds(waitSeconds + 30));
         List<Event> events = new ArrayList<>();
         for (JsonNode event : answer.path("events")) {
             List<Map.Entry<String, String>> headers = new ArrayList<>();
