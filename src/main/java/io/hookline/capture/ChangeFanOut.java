@@ -1,6 +1,7 @@
 package io.hookline.capture;
 
 import java.time.Clock;
+import java.time.Instant;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -26,13 +27,30 @@ public final class ChangeFanOut {
                 .description("Webhook events created from captured changes").register(meters);
     }
 
-    /** One batch; true when the batch was full, so more changes may be waiting. */
-    public boolean fanOutBatch() {
-        FanOutRepository.Batch batch = repository.fanOut(clock.instant(), BATCH);
-        if (batch.events() > 0) {
-            eventsCreated.increment(batch.events());
+    /**
+     * One batch; the new events this process's delivery worker has room for are claimed for it in the
+     * same statement and handed over (none without a handoff). True when the batch was full, so more
+     * changes may be waiting.
+     */
+    public boolean fanOutBatch(Handoff handoff) {
+        Instant now = clock.instant();
+        Handoff.Offer offer = handoff == null ? null : handoff.offer(now);
+        FanOutRepository.Batch batch;
+        try {
+            batch = repository.fanOut(now, BATCH, offer == null ? FanOutRepository.NO_OFFER : offer);
+        } catch (RuntimeException e) {
+            if (offer != null) {
+                handoff.lost(offer);
+            }
+            throw e;
+        }
+        if (offer != null && !batch.claimed().isEmpty()) {
+            handoff.take(offer, batch.claimed());
+        }
+        eventsCreated.increment(batch.events());
+        if (batch.events() > batch.claimed().size()) {
+            // Events left unclaimed are for any worker: this process's and the others' hear of them.
             deliveryWakeup.ring();
-            // Other processes' delivery workers hear of the new events too.
             repository.notifyEvents();
         }
         return batch.changes() == BATCH;
