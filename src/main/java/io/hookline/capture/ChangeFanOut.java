@@ -1,7 +1,9 @@
 package io.hookline.capture;
 
 import java.time.Clock;
+import java.time.Instant;
 
+import io.hookline.tracing.Tracing;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -26,14 +28,32 @@ public final class ChangeFanOut {
                 .description("Webhook events created from captured changes").register(meters);
     }
 
-    /** One batch; true when the batch was full, so more changes may be waiting. */
-    public boolean fanOutBatch() {
-        FanOutRepository.Batch batch = io.hookline.tracing.Tracing.fanOut(() -> repository.fanOut(clock.instant(), BATCH),
-                FanOutRepository.Batch::changes, FanOutRepository.Batch::events);
-        if (batch.events() > 0) {
-            eventsCreated.increment(batch.events());
+    /**
+     * One batch; the new events this process's delivery worker has room for are claimed for it in the
+     * same statement and handed over (none without a handoff). True when the batch was full, so more
+     * changes may be waiting.
+     */
+    public boolean fanOutBatch(Handoff handoff) {
+        Instant now = clock.instant();
+        Handoff.Offer offer = handoff == null ? null : handoff.offer(now);
+        FanOutRepository.Batch batch;
+        try {
+            Handoff.Offer claimFor = offer == null ? FanOutRepository.NO_OFFER : offer;
+            batch = Tracing.fanOut(() -> repository.fanOut(now, BATCH, claimFor),
+                    FanOutRepository.Batch::changes, FanOutRepository.Batch::events);
+        } catch (RuntimeException e) {
+            if (offer != null) {
+                handoff.lost(offer);
+            }
+            throw e;
+        }
+        if (offer != null && !batch.claimed().isEmpty()) {
+            handoff.take(offer, batch.claimed());
+        }
+        eventsCreated.increment(batch.events());
+        if (batch.events() > batch.claimed().size()) {
+            // Events left unclaimed are for any worker: this process's and the others' hear of them.
             deliveryWakeup.ring();
-            // Other processes' delivery workers hear of the new events too.
             repository.notifyEvents();
         }
         return batch.changes() == BATCH;

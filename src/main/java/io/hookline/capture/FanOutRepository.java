@@ -1,7 +1,13 @@
 package io.hookline.capture;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -15,27 +21,33 @@ class FanOutRepository {
         this.jdbc = jdbc;
     }
 
-    record Batch(int changes, int events) {
+    /** What one statement did: changes taken, events created, and those of them claimed under the offer. */
+    record Batch(int changes, int events, List<Handoff.Claimed> claimed) {
     }
 
+    /** Claims nothing: no worker in this process takes new events from the fan-out. */
+    static final Handoff.Offer NO_OFFER = new Handoff.Offer(new UUID(0, 0), Instant.EPOCH, 0, 0, new Long[0]);
+
     /**
-     * In one statement: claims up to {@code limit} unprocessed changes (skipping those another
-     * worker holds), marks them processed, and creates one event per matching active subscription
-     * (whose filter, if any, holds for the change) of an active receiver, with the body fixed as text now. Either all of it commits or none.
+     * In one statement: takes up to {@code limit} changes (skipping those another worker holds),
+     * deletes them, and creates one event per matching active subscription (whose filter, if any, holds for the change)
+     * of an active receiver:
+     * its payload with the body fixed as text now, and its delivery state, due now. Up to the
+     * offer's room of the new deliveries are claimed for this process right away and returned with
+     * their bodies. Either all of it commits or none; a change is never rewritten to mark it done.
      */
-    Batch fanOut(Instant now, int limit) {
+    Batch fanOut(Instant now, int limit, Handoff.Offer offer) {
         return jdbc.sql("""
                         with changes as (
-                            update change_log c set processed_at = :now
-                            where c.id in (select id from change_log where processed_at is null
-                                           order by id limit :limit for update skip locked)
+                            delete from change_log c
+                            where c.id in (select id from change_log order by id limit :limit for update skip locked)
                             returning c.*
                         ), matches as (
                             -- Numbered in change order, so a receiver may order a row's events by event_id.
                             select nextval('webhook_events_id_seq') as event_id, m.*
                             from (select c.id as change_id, c.organization_id, c.resource, c.action, c.transaction_id,
                                          c.occurred_at, c.new_row, c.old_row, c.changed_fields,
-                                         s.id as subscription_id, s.receiver_id
+                                         s.id as subscription_id, s.receiver_id, r.relay
                                   from changes c
                                   join webhook_subscriptions s on s.organization_id = c.organization_id
                                        and s.resource = c.resource and s.action = c.action and s.active
@@ -44,9 +56,9 @@ class FanOutRepository {
                                   join webhook_receivers r on r.id = s.receiver_id and r.active
                                   order by c.id, s.id) m
                         ), inserted as (
-                            insert into webhook_events (id, organization_id, subscription_id, receiver_id, change_id,
-                                                        resource, action, transaction_id, body, status, next_attempt_at,
-                                                        occurred_at, created_at)
+                            insert into webhook_event_payloads (id, organization_id, subscription_id, receiver_id,
+                                                                change_id, resource, action, transaction_id, body,
+                                                                occurred_at, created_at)
                             select event_id, organization_id, subscription_id, receiver_id, change_id, resource, action,
                                    transaction_id,
                                    json_build_object(
@@ -61,15 +73,53 @@ class FanOutRepository {
                                        'previous_data', old_row,
                                        'changed_fields', to_jsonb(coalesce(changed_fields, '{}'))
                                    )::text,
-                                   'PENDING', :now, occurred_at, :now
+                                   occurred_at, :now
                             from matches
-                            returning 1
+                            returning id, organization_id, receiver_id, subscription_id, body, occurred_at
+                        ), offered as (
+                            -- A relay receiver's events wait for its relay clients to pull them: never claimed here.
+                            select i.*,
+                                   not m.relay
+                                   and row_number() over (order by i.id) <= :room
+                                   and row_number() over (partition by i.receiver_id order by i.id) <= :perReceiver
+                                   and not (i.receiver_id = any (cast(:saturated as bigint[]))) as mine
+                            from inserted i join matches m on m.event_id = i.id
+                        ), deliveries as (
+                            insert into webhook_deliveries (event_id, receiver_id, subscription_id, next_attempt_at,
+                                                            claim_token, leased_until)
+                            select id, receiver_id, subscription_id, :now,
+                                   case when mine then cast(:token as uuid) end,
+                                   case when mine then cast(:leaseUntil as timestamptz) end
+                            from offered
+                            returning event_id
                         )
-                        select (select count(*) from changes) as changes, (select count(*) from inserted) as events
+                        select (select count(*) from changes) as changes, (select count(*) from deliveries) as events,
+                               array(select id from offered where mine order by id) as ids,
+                               array(select organization_id from offered where mine order by id) as organizations,
+                               array(select receiver_id from offered where mine order by id) as receivers,
+                               array(select body from offered where mine order by id) as bodies,
+                               array(select occurred_at from offered where mine order by id) as occurred
                         """)
                 .param("now", now.atOffset(ZoneOffset.UTC)).param("limit", limit)
-                .query((rs, n) -> new Batch(rs.getInt("changes"), rs.getInt("events")))
+                .param("room", offer.room()).param("perReceiver", offer.perReceiver())
+                .param("saturated", offer.saturated()).param("token", offer.token())
+                .param("leaseUntil", offer.leaseUntil().atOffset(ZoneOffset.UTC))
+                .query((rs, n) -> new Batch(rs.getInt("changes"), rs.getInt("events"), claimed(rs)))
                 .single();
+    }
+
+    private static List<Handoff.Claimed> claimed(ResultSet rs) throws SQLException {
+        Long[] ids = (Long[]) rs.getArray("ids").getArray();
+        Long[] organizations = (Long[]) rs.getArray("organizations").getArray();
+        Long[] receivers = (Long[]) rs.getArray("receivers").getArray();
+        String[] bodies = (String[]) rs.getArray("bodies").getArray();
+        Timestamp[] occurred = (Timestamp[]) rs.getArray("occurred").getArray();
+        List<Handoff.Claimed> claimed = new ArrayList<>(ids.length);
+        for (int i = 0; i < ids.length; i++) {
+            claimed.add(new Handoff.Claimed(ids[i], organizations[i], receivers[i], bodies[i],
+                    occurred[i].toInstant().atOffset(ZoneOffset.UTC)));
+        }
+        return claimed;
     }
 
     void notifyEvents() {

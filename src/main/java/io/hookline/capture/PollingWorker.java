@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 public final class PollingWorker implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(PollingWorker.class);
+    private static final Duration MAX_PAUSE = Duration.ofSeconds(4);
 
     private final String name;
     private final Wakeup wakeup;
@@ -56,8 +57,8 @@ public final class PollingWorker implements AutoCloseable {
                 } catch (InterruptedException interrupted) {
                     return;
                 }
-                pause = pause.multipliedBy(2).compareTo(Duration.ofSeconds(30)) > 0 ? Duration.ofSeconds(30)
-                        : pause.multipliedBy(2);
+                // Short enough that work resumes within seconds of the database coming back.
+                pause = pause.multipliedBy(2).compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : pause.multipliedBy(2);
             }
         }
     }

@@ -46,6 +46,9 @@ final class EmbeddedPostgresLauncher {
                     .setCleanDataDirectory(false)
                     .setPort(port)
                     .setPGStartupWait(Duration.ofSeconds(60))
+                    // Stopped by the application context, after the workers have recorded their last
+                    // tries: the library's own JVM shutdown hook would stop it while they still write.
+                    .setRegisterShutdownHook(false)
                     // Durability is the point of a webhook log: the library's test-oriented defaults
                     // turn both off, so they are turned back on here and checked below.
                     .setServerConfig("fsync", "on")

@@ -41,7 +41,7 @@ class DeliveryMetrics {
                 .publishPercentileHistogram()
                 .register(meters);
         Gauge.builder("hookline.events.due", () -> queueState().due())
-                .description("Events due for delivery now").register(meters);
+                .description("Events due for delivery now, of active receivers and subscriptions").register(meters);
         Gauge.builder("hookline.events.oldest.due.age", () -> queueState().oldestAgeSeconds())
                 .description("Seconds the oldest due event has been waiting").baseUnit("seconds").register(meters);
     }
@@ -65,8 +65,14 @@ class DeliveryMetrics {
             return current;
         }
         QueueState fresh = jdbc.sql("""
-                        select count(*) as due, coalesce(extract(epoch from (:now - min(next_attempt_at))), 0) as age
-                        from webhook_events where status in ('PENDING', 'RETRYING') and next_attempt_at <= :now
+                        select count(*) as due, coalesce(extract(epoch from (:now - min(d.next_attempt_at))), 0) as age
+                        from webhook_deliveries d
+                        join webhook_receivers r on r.id = d.receiver_id and r.active
+                        where d.status in ('PENDING', 'RETRYING') and d.next_attempt_at <= :now
+                          and (d.leased_until is null or d.leased_until <= :now)
+                          -- Switched off on purpose: their events wait, and are not late.
+                          and not exists (select 1 from webhook_subscriptions s
+                                          where s.id = d.subscription_id and not s.active)
                         """)
                 .param("now", now.atOffset(ZoneOffset.UTC))
                 .query((rs, n) -> new QueueState(rs.getLong("due"), rs.getDouble("age"), now))

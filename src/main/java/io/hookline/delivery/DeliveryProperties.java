@@ -21,7 +21,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxInFlight            sends in flight at once in this process, all receivers together; default 256
  * @param batchSize              events claimed per query; default 200
  * @param lease                  how long a claimed event is reserved for the claiming worker before another
- *                               may take it (a crashed worker's events come back after this); default 2 min
+ *                               may take it; the holder renews it every third of it while it still works on
+ *                               the event, so a crashed worker's events come back after this; default 30 s
  * @param pollInterval           how often workers look for due work without a notification; default 1 s
  * @param autoDisableAfter       a receiver failing every try for this long is deactivated; default 72 h
  * @param secretOverlap          how long a rotated-out secret keeps signing beside the new one; default 24 h
@@ -37,7 +38,7 @@ public record DeliveryProperties(
         @DefaultValue("8") int perReceiverConcurrency,
         @DefaultValue("256") int maxInFlight,
         @DefaultValue("200") int batchSize,
-        @DefaultValue("2m") Duration lease,
+        @DefaultValue("30s") Duration lease,
         @DefaultValue("1s") Duration pollInterval,
         @DefaultValue("72h") Duration autoDisableAfter,
         @DefaultValue("24h") Duration secretOverlap) {

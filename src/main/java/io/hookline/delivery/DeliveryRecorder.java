@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -51,7 +52,9 @@ class DeliveryRecorder {
         return transaction.execute(tx -> {
             Set<Long> recorded = Set.copyOf(updateEventsAndInsertAttempts(updates));
             List<Finished> held = tries.stream().filter(t -> recorded.contains(t.event().id())).toList();
-            ReceiverHealth.of(held).forEach((receiverId, health) -> updateHealth(receiverId, health, now));
+            // In receiver id order: two workers recording at once lock the receivers' rows in the same
+            // order, so they wait for each other instead of deadlocking.
+            new TreeMap<>(ReceiverHealth.of(held)).forEach((receiverId, health) -> updateHealth(receiverId, health, now));
             return recorded;
         });
     }
@@ -125,12 +128,15 @@ class DeliveryRecorder {
                                 as t(id, token, status, number, next_attempt_at, completed_at, trigger, started_at,
                                      duration_ms, response_status, response_headers, response_body, error_kind, error)
                         ), updated as (
-                            update webhook_events e
+                            update webhook_deliveries d
                             set status = t.status, attempt_count = t.number, next_attempt_at = t.next_attempt_at,
-                                next_trigger = 'SCHEDULED', claim_token = null, completed_at = t.completed_at
+                                next_trigger = 'SCHEDULED', claim_token = null, leased_until = null,
+                                completed_at = t.completed_at
                             from tries t
-                            where e.id = t.id and e.claim_token = t.token
-                            returning e.id
+                            -- A claim whose lease ran out still records while nobody took it over: the
+                            -- try happened, and its token is proof that nobody else has tried since.
+                            where d.event_id = t.id and d.claim_token = t.token
+                            returning d.event_id as id
                         ), attempts as (
                             insert into webhook_attempts (event_id, number, trigger, started_at, duration_ms, response_status,
                                                           response_headers, response_body, error_kind, error)

@@ -5,7 +5,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -14,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
+import io.hookline.capture.Handoff;
 import io.hookline.capture.Wakeup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * left out of the next claim, so its backlog stays in the database instead of crowding the
  * others out); all sends together stay under {@code maxInFlight}.
  */
-final class DeliveryWorker implements AutoCloseable {
+final class DeliveryWorker implements Handoff, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
     /** The most rounds of sends claimed ahead for one receiver. */
@@ -41,9 +45,12 @@ final class DeliveryWorker implements AutoCloseable {
     private final Semaphore inFlight;
     private final int maxClaimed;
     private final int claimDepth;
-    private final AtomicInteger claimed = new AtomicInteger();
+    private final HeldClaims held;
+    private final ClaimHeartbeat heartbeat;
     private final Map<Long, Receiver> receivers = new ConcurrentHashMap<>();
+    private final Queue<ClaimedEvent> unsent = new ConcurrentLinkedQueue<>();
     private final ExecutorService sends = Executors.newVirtualThreadPerTaskExecutor();
+    private volatile boolean stopping;
 
     /** Sends one request; the real one is a {@link WebhookSender}, checked against egress rules. */
     interface Sender {
@@ -65,48 +72,95 @@ final class DeliveryWorker implements AutoCloseable {
         this.wakeup = wakeup;
         this.inFlight = new Semaphore(properties.maxInFlight());
         this.maxClaimed = properties.maxInFlight() * 2;
-        // An event waiting for its receiver's slot must be sent before its lease runs out, or another
-        // worker would take it too: each round ahead may take a whole request timeout.
-        long roundsWithinLease = properties.lease().toMillis() / (2 * properties.requestTimeout().toMillis());
-        this.claimDepth = properties.perReceiverConcurrency() * (int) Math.clamp(roundsWithinLease, 1, MAX_ROUNDS_AHEAD);
+        // The heartbeat keeps an event waiting for its receiver's slot claimed, however long it waits.
+        this.claimDepth = properties.perReceiverConcurrency() * MAX_ROUNDS_AHEAD;
+        this.held = recording.held();
+        this.heartbeat = new ClaimHeartbeat(claimer, held, properties.lease(), clock);
+        heartbeat.start();
     }
 
     /** Claims and dispatches one batch; true when the batch was full, so more may be due. */
     boolean dispatchBatch() {
-        int limit = Math.min(properties.batchSize(), maxClaimed - claimed.get());
-        if (limit <= 0) {
-            return false; // a finishing send rings the wakeup
+        // Tries waiting to be recorded count too: while the database is away they pile up, and
+        // claiming stops until they are recorded.
+        int limit = Math.min(properties.batchSize(), maxClaimed - held.size());
+        if (limit <= 0 || stopping) {
+            return false; // a finishing send or a recorded batch rings the wakeup
         }
         Instant now = clock.instant();
-        List<ClaimedEvent> batch = claimer.claim(now, properties.lease(), limit, claimDepth, saturatedReceivers());
+        UUID token = UUID.randomUUID();
+        List<ClaimedEvent> batch;
+        try {
+            // Claims the heartbeat could not renew for a while (the database away) may have run out:
+            // they are left out by id, so that this process never takes its own events a second time.
+            batch = claimer.claim(token, now, properties.lease(), limit, claimDepth, saturatedReceivers(),
+                    held.renewedBefore(now.minus(properties.lease().dividedBy(2))).stream()
+                            .map(HeldClaims.Held::eventId).toArray(Long[]::new));
+        } catch (RuntimeException e) {
+            heartbeat.claimLost(token);
+            throw e;
+        }
         if (batch.isEmpty()) {
             return false;
         }
-        Map<Long, DeliveryTargets.Target> byReceiver = targets.load(
-                batch.stream().map(ClaimedEvent::receiverId).collect(Collectors.toSet()), now);
+        dispatch(batch, now);
+        return batch.size() == limit;
+    }
+
+    /** New events may be claimed for this worker by the fan-out that creates them, within its caps. */
+    @Override
+    public Offer offer(Instant now) {
+        int room = Math.min(properties.batchSize(), maxClaimed - held.size());
+        if (room <= 0 || stopping) {
+            return null;
+        }
+        return new Offer(UUID.randomUUID(), now.plus(properties.lease()), room, claimDepth,
+                saturatedReceivers().toArray(Long[]::new));
+    }
+
+    @Override
+    public void take(Offer offer, List<Claimed> claimed) {
+        dispatch(claimed.stream().map(c -> new ClaimedEvent(c.eventId(), c.organizationId(), c.receiverId(), c.body(), 0,
+                "SCHEDULED", c.occurredAt(), false, offer.token())).toList(), clock.instant());
+    }
+
+    @Override
+    public void lost(Offer offer) {
+        heartbeat.claimLost(offer.token());
+    }
+
+    private void dispatch(List<ClaimedEvent> batch, Instant now) {
+        held.hold(batch, now);
+        Map<Long, DeliveryTargets.Target> byReceiver;
+        try {
+            byReceiver = targets.load(batch.stream().map(ClaimedEvent::receiverId).collect(Collectors.toSet()), now);
+        } catch (RuntimeException e) {
+            batch.forEach(held::drop); // not renewed any more: due again when the lease ends
+            throw e;
+        }
         for (ClaimedEvent event : batch) {
             Receiver receiver = receiverOf(event.receiverId());
-            claimed.incrementAndGet();
             receiver.claimed().incrementAndGet();
             sends.submit(() -> {
                 try {
                     send(event, byReceiver.get(event.receiverId()), receiver.slots());
                 } catch (InterruptedException e) {
+                    unsent.add(event);
                     Thread.currentThread().interrupt();
                 } catch (RuntimeException e) {
+                    held.drop(event);
                     log.error("Unexpected failure delivering event {}; it is retried when its lease ends", event.id(), e);
                 } finally {
                     receiver.claimed().decrementAndGet();
-                    claimed.decrementAndGet();
                     wakeup.ring();
                 }
             });
         }
-        return batch.size() == limit;
     }
 
     private void send(ClaimedEvent event, DeliveryTargets.Target target, Semaphore slots) throws InterruptedException {
         if (target == null) {
+            held.drop(event);
             return; // the receiver was deleted after the claim; its events were canceled with it
         }
         Attempt attempt;
@@ -114,6 +168,10 @@ final class DeliveryWorker implements AutoCloseable {
         try {
             inFlight.acquire();
             try {
+                if (stopping) {
+                    unsent.add(event); // given back by close(), for the next process to send
+                    return;
+                }
                 attempt = sender.send(target.requestFor(event));
             } finally {
                 inFlight.release();
@@ -137,9 +195,13 @@ final class DeliveryWorker implements AutoCloseable {
                 .collect(Collectors.toSet());
     }
 
-    /** Stops sending: in-flight sends finish (up to a request timeout), then their outcomes are recorded. */
+    /**
+     * Stops cleanly: claims nothing more, lets in-flight sends finish (up to a request timeout), records
+     * every finished try, then gives back the claimed events that were never sent.
+     */
     @Override
     public void close() {
+        stopping = true;
         sends.shutdown();
         try {
             if (!sends.awaitTermination(properties.requestTimeout().plus(Duration.ofSeconds(5)).toMillis(),
@@ -151,5 +213,15 @@ final class DeliveryWorker implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         recording.close();
+        List<HeldClaims.Held> giveBack = unsent.stream()
+                .map(e -> new HeldClaims.Held(e.id(), e.claimToken(), clock.instant())).toList();
+        try {
+            int released = claimer.release(giveBack);
+            log.info("Stopped delivering; gave back {} claimed events that were not sent", released);
+        } catch (RuntimeException e) {
+            log.warn("Could not give back {} claimed events; they are due again when their lease ends",
+                    giveBack.size(), e);
+        }
+        heartbeat.close();
     }
 }

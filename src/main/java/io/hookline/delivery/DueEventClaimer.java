@@ -12,9 +12,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Claims due events for this worker in one statement. A claim pushes the event's due time one
- * lease ahead and stamps a token: if this process dies, the event is simply due again when the
- * lease runs out, and only the holder of the token may record an outcome.
+ * Claims due events for this worker in one statement. A claim stamps a token and a short lease
+ * on the narrow delivery row, renewed while the worker still works on the event: if this process
+ * dies, the event is due again when the lease runs out, and only the holder of the token may
+ * record an outcome.
  */
 @Repository
 class DueEventClaimer {
@@ -30,19 +31,21 @@ class DueEventClaimer {
      * the receivers in {@code saturated}, oldest due first. Receivers and subscriptions that are
      * switched off keep their events waiting. Rows another worker is claiming are skipped, not waited for.
      */
-    List<ClaimedEvent> claim(Instant now, Duration lease, int limit, int perReceiver, Collection<Long> saturated) {
-        UUID token = UUID.randomUUID();
+    List<ClaimedEvent> claim(UUID token, Instant now, Duration lease, int limit, int perReceiver,
+                             Collection<Long> saturated, Long[] held) {
         return jdbc.sql("""
                         with candidates as (
-                            select due.id
+                            select due.event_id
                             from webhook_receivers r
                             cross join lateral (
-                                select e.id, e.next_attempt_at from webhook_events e
-                                where e.receiver_id = r.id and e.status in ('PENDING', 'RETRYING')
-                                  and e.next_attempt_at <= :now
-                                  and (e.subscription_id is null or exists (
-                                      select 1 from webhook_subscriptions s where s.id = e.subscription_id and s.active))
-                                order by e.next_attempt_at, e.id
+                                select d.event_id, d.next_attempt_at from webhook_deliveries d
+                                where d.receiver_id = r.id and d.status in ('PENDING', 'RETRYING')
+                                  and d.next_attempt_at <= :now
+                                  and (d.leased_until is null or d.leased_until <= :now)
+                                  and not (d.event_id = any (cast(:held as bigint[])))
+                                  and not exists (select 1 from webhook_subscriptions s
+                                                  where s.id = d.subscription_id and not s.active)
+                                order by d.next_attempt_at, d.event_id
                                 limit :perReceiver
                             ) due
                             -- Relay receivers' events are pulled by their relay clients (RelayHandoff), never sent.
@@ -52,15 +55,20 @@ class DueEventClaimer {
                         ), locked as (
                             -- An array of ids, not a semi-join: right after a bulk insert, stale statistics
                             -- could otherwise plan a scan of every due event here.
-                            select e.id from webhook_events e
-                            where e.id = any (array(select id from candidates))
-                              and e.status in ('PENDING', 'RETRYING') and e.next_attempt_at <= :now
+                            select d.event_id from webhook_deliveries d
+                            where d.event_id = any (array(select event_id from candidates))
+                              and d.status in ('PENDING', 'RETRYING') and d.next_attempt_at <= :now
+                              and (d.leased_until is null or d.leased_until <= :now)
                             for update skip locked
+                        ), claimed as (
+                            -- Only unindexed columns change: a heap-only update of the narrow row.
+                            update webhook_deliveries d set claim_token = :token, leased_until = :leaseUntil
+                            from locked where d.event_id = locked.event_id
+                            returning d.event_id, d.receiver_id, d.attempt_count, d.next_trigger
                         )
-                        update webhook_events e set next_attempt_at = :leaseUntil, claim_token = :token
-                        from locked where e.id = locked.id
-                        returning e.id, e.organization_id, e.receiver_id, e.body, e.attempt_count, e.next_trigger,
-                                  e.occurred_at, e.test
+                        select c.event_id as id, p.organization_id, c.receiver_id, p.body, c.attempt_count,
+                               c.next_trigger, p.occurred_at, p.test
+                        from claimed c join webhook_event_payloads p on p.id = c.event_id
                         """)
                 .param("now", now.atOffset(ZoneOffset.UTC))
                 .param("leaseUntil", now.plus(lease).atOffset(ZoneOffset.UTC))
@@ -68,10 +76,54 @@ class DueEventClaimer {
                 .param("limit", limit)
                 .param("perReceiver", perReceiver)
                 .param("saturated", saturated.toArray(Long[]::new))
+                .param("held", held)
                 .query((rs, n) -> new ClaimedEvent(rs.getLong("id"), rs.getLong("organization_id"),
                         rs.getLong("receiver_id"), rs.getString("body"), rs.getInt("attempt_count"),
                         rs.getString("next_trigger"), rs.getObject("occurred_at", OffsetDateTime.class),
                         rs.getBoolean("test"), token))
                 .list();
+    }
+
+    /** Pushes the leases of claims still held here ahead; returns how many were still ours. */
+    int renew(List<HeldClaims.Held> claims, Instant leaseUntil) {
+        if (claims.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("""
+                        update webhook_deliveries d set leased_until = :leaseUntil
+                        from unnest(cast(:ids as bigint[]), cast(:tokens as uuid[])) as held(id, token)
+                        where d.event_id = held.id and d.claim_token = held.token
+                        """)
+                .param("leaseUntil", leaseUntil.atOffset(ZoneOffset.UTC))
+                .param("ids", claims.stream().map(HeldClaims.Held::eventId).toArray(Long[]::new))
+                .param("tokens", claims.stream().map(h -> h.token().toString()).toArray(String[]::new))
+                .update();
+    }
+
+    /** Gives claims back unsent: the events are due again at once, for any worker. */
+    int release(List<HeldClaims.Held> claims) {
+        if (claims.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("""
+                        update webhook_deliveries d set claim_token = null, leased_until = null
+                        from unnest(cast(:ids as bigint[]), cast(:tokens as uuid[])) as held(id, token)
+                        where d.event_id = held.id and d.claim_token = held.token
+                        """)
+                .param("ids", claims.stream().map(HeldClaims.Held::eventId).toArray(Long[]::new))
+                .param("tokens", claims.stream().map(h -> h.token().toString()).toArray(String[]::new))
+                .update();
+    }
+
+    /**
+     * Gives back whatever a claim whose answer never arrived took (the statement may have committed
+     * before the connection broke). Rare, so it may read every due delivery.
+     */
+    int releaseToken(UUID token) {
+        return jdbc.sql("""
+                        update webhook_deliveries set claim_token = null, leased_until = null
+                        where claim_token = :token and status in ('PENDING', 'RETRYING')
+                        """)
+                .param("token", token).update();
     }
 }

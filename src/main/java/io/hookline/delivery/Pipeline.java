@@ -66,7 +66,7 @@ class Pipeline implements SmartLifecycle {
         ChangeNotifications notifications = new ChangeNotifications(dataSource, Map.of(
                 ChangeNotifications.CHANGES, wakeups.fanOut(), ChangeNotifications.EVENTS, wakeups.delivery()));
         PollingWorker fanOutWorker = new PollingWorker("hookline-fan-out", wakeups.fanOut(), delivery.pollInterval(),
-                fanOut::fanOutBatch);
+                () -> fanOut.fanOutBatch(worker));
         PollingWorker deliveryWorker = new PollingWorker("hookline-delivery", wakeups.delivery(),
                 delivery.pollInterval(), worker::dispatchBatch);
         notifications.start();

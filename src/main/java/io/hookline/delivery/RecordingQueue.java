@@ -16,20 +16,27 @@ import org.slf4j.LoggerFactory;
 /**
  * Finished tries wait here and are recorded in batches by one thread: a send frees its slot as
  * soon as the receiver has answered, and a thousand answers cost a handful of transactions
- * instead of a thousand. If recording fails, the events keep their claim until the lease ends and
- * are sent again: delivery is at least once, never lost.
+ * instead of a thousand. If recording fails (the database away), the tries wait and are recorded
+ * once it is back, their claims still held here so that nobody sends them again meanwhile; only
+ * after {@link #MAX_WAIT} are they given up, and then sent again: at least once, never lost.
  */
 final class RecordingQueue implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(RecordingQueue.class);
     static final int MAX_BATCH = 500;
+    static final Duration MAX_WAIT = Duration.ofMinutes(10);
+    /** How long a stop waits for the database to record what is left. */
+    static final Duration STOP_WAIT = Duration.ofSeconds(20);
 
     private final BlockingQueue<DeliveryRecorder.Finished> queue = new LinkedBlockingQueue<>();
     private final DeliveryRecorder recorder;
     private final DeliveryMetrics metrics;
     private final Clock clock;
+    private final HeldClaims held = new HeldClaims();
     private final Thread thread;
+    private final List<DeliveryRecorder.Finished> unrecorded = new ArrayList<>();
     private volatile boolean running = true;
+    private volatile Instant stopDeadline = Instant.MAX;
 
     RecordingQueue(DeliveryRecorder recorder, DeliveryMetrics metrics, Clock clock) {
         this.recorder = recorder;
@@ -38,59 +45,88 @@ final class RecordingQueue implements AutoCloseable {
         this.thread = Thread.ofPlatform().daemon().name("hookline-recorder").start(this::loop);
     }
 
+    /** The claims of this process, each held until its try is recorded. */
+    HeldClaims held() {
+        return held;
+    }
+
     void add(DeliveryRecorder.Finished finished) {
         queue.add(finished);
     }
 
     private void loop() {
-        while (running || !queue.isEmpty()) {
+        Duration pause = Duration.ofMillis(200);
+        while (running || !queue.isEmpty() || !unrecorded.isEmpty()) {
+            if (clock.instant().isAfter(stopDeadline)) {
+                log.error("Stopping without recording {} tries: the database did not come back in time; "
+                        + "their events are sent again when their lease ends", unrecorded.size() + queue.size());
+                return;
+            }
             try {
-                DeliveryRecorder.Finished first = queue.poll(200, TimeUnit.MILLISECONDS);
-                if (first != null) {
-                    List<DeliveryRecorder.Finished> batch = new ArrayList<>(List.of(first));
-                    queue.drainTo(batch, MAX_BATCH - 1);
-                    recordBatch(batch);
+                if (unrecorded.isEmpty()) {
+                    DeliveryRecorder.Finished first = queue.poll(200, TimeUnit.MILLISECONDS);
+                    if (first != null) {
+                        unrecorded.add(first);
+                    }
+                }
+                queue.drainTo(unrecorded, MAX_BATCH - unrecorded.size());
+                if (unrecorded.isEmpty()) {
+                    continue;
+                }
+                if (recordBatch(unrecorded)) {
+                    unrecorded.clear();
+                    pause = Duration.ofMillis(200);
+                } else {
+                    giveUpOnOldTries();
+                    Thread.sleep(pause);
+                    pause = pause.multipliedBy(2).compareTo(Duration.ofSeconds(2)) > 0 ? Duration.ofSeconds(2)
+                            : pause.multipliedBy(2);
                 }
             } catch (InterruptedException e) {
-                if (!running) {
-                    drainRemaining();
-                    return;
-                }
+                // close() asks the loop to finish what is queued, within its deadline
             }
         }
     }
 
-    private void recordBatch(List<DeliveryRecorder.Finished> batch) {
+    /** Records one batch; false when the database could not be reached, so the batch waits. */
+    private boolean recordBatch(List<DeliveryRecorder.Finished> batch) {
         Instant now = clock.instant();
+        Set<Long> recorded;
         try {
-            Set<Long> recorded = recorder.record(batch, now);
-            for (DeliveryRecorder.Finished finished : batch) {
-                if (recorded.contains(finished.event().id())) {
-                    metrics.attempted(finished.attempt(), finished.event(), now);
-                } else {
-                    log.info("Event {} was claimed by another worker or canceled while it was being sent; "
-                            + "its outcome is not recorded here", finished.event().id());
-                }
-            }
+            recorded = recorder.record(batch, now);
         } catch (RuntimeException e) {
-            log.error("Could not record {} tries; their events are sent again when their lease ends", batch.size(), e);
+            log.warn("Could not record {} tries yet ({}); they wait for the database", batch.size(), e.toString());
+            return false;
+        }
+        for (DeliveryRecorder.Finished finished : batch) {
+            held.drop(finished.event());
+            if (recorded.contains(finished.event().id())) {
+                metrics.attempted(finished.attempt(), finished.event(), now);
+            } else {
+                log.info("Event {} was claimed by another worker or canceled while it was being sent; "
+                        + "its outcome is not recorded here", finished.event().id());
+            }
+        }
+        return true;
+    }
+
+    private void giveUpOnOldTries() {
+        Instant tooOld = clock.instant().minus(MAX_WAIT);
+        List<DeliveryRecorder.Finished> old = unrecorded.stream().filter(f -> f.endedAt().isBefore(tooOld)).toList();
+        if (!old.isEmpty()) {
+            log.error("Giving up recording {} tries after {}; their events are sent again", old.size(), MAX_WAIT);
+            old.forEach(f -> held.drop(f.event()));
+            unrecorded.removeAll(old);
         }
     }
 
-    private void drainRemaining() {
-        List<DeliveryRecorder.Finished> rest = new ArrayList<>();
-        queue.drainTo(rest);
-        for (int from = 0; from < rest.size(); from += MAX_BATCH) {
-            recordBatch(rest.subList(from, Math.min(rest.size(), from + MAX_BATCH)));
-        }
-    }
-
-    /** Records what is still queued, then stops. */
+    /** Records what is still queued (waiting up to {@link #STOP_WAIT} for the database), then stops. */
     @Override
     public void close() {
+        stopDeadline = clock.instant().plus(STOP_WAIT);
         running = false;
         try {
-            thread.join(Duration.ofSeconds(30));
+            thread.join(STOP_WAIT.plusSeconds(5));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

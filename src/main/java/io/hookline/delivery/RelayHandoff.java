@@ -80,20 +80,24 @@ public class RelayHandoff {
         UUID token = UUID.randomUUID();
         List<ClaimedEvent> claimed = jdbc.sql("""
                         with locked as (
-                            select e.id from webhook_events e
-                            join webhook_receivers r on r.id = e.receiver_id
-                            where e.receiver_id = :receiver and r.active and r.relay
-                              and e.status in ('PENDING', 'RETRYING') and e.next_attempt_at <= :now
-                              and (e.subscription_id is null or exists (
-                                  select 1 from webhook_subscriptions s where s.id = e.subscription_id and s.active))
-                            order by e.next_attempt_at, e.id
+                            select d.event_id from webhook_deliveries d
+                            join webhook_receivers r on r.id = d.receiver_id
+                            where d.receiver_id = :receiver and r.active and r.relay
+                              and d.status in ('PENDING', 'RETRYING') and d.next_attempt_at <= :now
+                              and (d.leased_until is null or d.leased_until <= :now)
+                              and not exists (select 1 from webhook_subscriptions s
+                                              where s.id = d.subscription_id and not s.active)
+                            order by d.next_attempt_at, d.event_id
                             limit :limit
-                            for update of e skip locked
+                            for update of d skip locked
+                        ), claimed as (
+                            update webhook_deliveries d set claim_token = :token, leased_until = :leaseUntil
+                            from locked where d.event_id = locked.event_id
+                            returning d.event_id, d.receiver_id, d.attempt_count, d.next_trigger, d.claim_token
                         )
-                        update webhook_events e set next_attempt_at = :leaseUntil, claim_token = :token
-                        from locked where e.id = locked.id
-                        returning e.id, e.organization_id, e.receiver_id, e.body, e.attempt_count, e.next_trigger,
-                                  e.occurred_at, e.test, e.claim_token
+                        select c.event_id as id, p.organization_id, c.receiver_id, p.body, c.attempt_count,
+                               c.next_trigger, p.occurred_at, p.test, c.claim_token
+                        from claimed c join webhook_event_payloads p on p.id = c.event_id
                         """)
                 .param("receiver", receiverId).param("now", now.atOffset(ZoneOffset.UTC))
                 .param("leaseUntil", now.plus(lease).atOffset(ZoneOffset.UTC)).param("token", token)

@@ -6,9 +6,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * How long the audit trail and the change log are kept.
+ * How long the audit trail is kept.
  *
- * @param maxAge   finished events (with their attempts) and processed changes older than this are
+ * @param maxAge   finished events (with their attempts) older than this are
  *                 deleted; default 30 days
  * @param interval how often the pruning runs; default 1 h
  */

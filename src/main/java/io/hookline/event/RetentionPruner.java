@@ -12,8 +12,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Deletes finished events and processed changes past their retention, a slice at a time so no
- * statement holds locks for long. Events still waiting to be delivered are never pruned.
+ * Deletes finished events past their retention, a slice at a time so no statement holds locks for
+ * long. Events still waiting to be delivered are never pruned. Changes need no pruning: the
+ * fan-out deletes each as it turns it into events.
  */
 @Component
 class RetentionPruner {
@@ -40,21 +41,23 @@ class RetentionPruner {
         }
     }
 
-    /** Returns how many events and changes were deleted. */
+    /** Returns how many events were deleted. */
     long prune() {
         Instant cutoff = clock.instant().minus(retention.maxAge());
+        // Only events created before the cutoff can have finished before it; the payloads' block-range
+        // index finds them without reading the live part of the table. Their deliveries and attempts
+        // go with them (cascade).
         long events = deleteInSlices("""
-                delete from webhook_events where id in (
-                    select id from webhook_events where completed_at < :cutoff limit :slice)
+                delete from webhook_event_payloads where id in (
+                    select p.id from webhook_event_payloads p
+                    join webhook_deliveries d on d.event_id = p.id
+                    where p.created_at < :cutoff and d.completed_at < :cutoff
+                    limit :slice)
                 """, cutoff);
-        long changes = deleteInSlices("""
-                delete from change_log where id in (
-                    select id from change_log where processed_at < :cutoff limit :slice)
-                """, cutoff);
-        if (events + changes > 0) {
-            log.info("Pruned {} events and {} changes older than {}", events, changes, retention.maxAge());
+        if (events > 0) {
+            log.info("Pruned {} events older than {}", events, retention.maxAge());
         }
-        return events + changes;
+        return events;
     }
 
     private long deleteInSlices(String sql, Instant cutoff) {

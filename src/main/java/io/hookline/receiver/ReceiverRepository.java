@@ -131,8 +131,9 @@ class ReceiverRepository {
         // Its subscriptions go with it (cascade); its events stay in the audit trail, and those
         // still waiting to be sent are canceled: there is nowhere left to send them.
         jdbc.sql("""
-                        update webhook_events set status = 'CANCELED', completed_at = now(), claim_token = null
-                        where receiver_id = :id and organization_id = :org and status in ('PENDING', 'RETRYING')
+                        update webhook_deliveries set status = 'CANCELED', completed_at = now(), claim_token = null,
+                            leased_until = null
+                        where receiver_id = :id and status in ('PENDING', 'RETRYING')
                           and exists (select 1 from webhook_receivers
                                       where id = :id and organization_id = :org and etag = :etag)
                         """)

@@ -38,9 +38,12 @@ class OrganizationIsolationTest extends IntegrationTest {
         subscriptionId = subscription.id("$.data.createWebhookSubscription.webhookSubscription.id");
         subscriptionEtag = subscription.string("$.data.createWebhookSubscription.webhookSubscription._etag");
         eventId = jdbc.sql("""
-                insert into webhook_events (organization_id, receiver_id, subscription_id, resource, action, body, status,
-                                            occurred_at, created_at)
-                values (:org, :r, :s, 'RUNS', 'CREATE', '{}', 'FAILED', now(), now()) returning id
+                with payload as (
+                    insert into webhook_event_payloads (organization_id, receiver_id, subscription_id, resource, action,
+                                                        body, occurred_at, created_at)
+                    values (:org, :r, :s, 'RUNS', 'CREATE', '{}', now(), now()) returning id, receiver_id, subscription_id)
+                insert into webhook_deliveries (event_id, receiver_id, subscription_id, status)
+                select id, receiver_id, subscription_id, 'FAILED' from payload returning event_id
                 """).param("org", tenant.organizationId()).param("r", receiverId).param("s", subscriptionId)
                 .query(Long.class).single();
         Tenants.Tenant other = tenants.organization("Intruder");

@@ -126,7 +126,7 @@ class RetryAndHealthTest extends IntegrationTest {
         receiver.awaitRequests(1, WAIT);
         long event = webhooks.onlyEventId();
         awaitStatus(event, "RETRYING");
-        jdbc.sql("update webhook_events set status = 'FAILED', next_attempt_at = null, completed_at = now() where id = :id")
+        jdbc.sql("update webhook_deliveries set status = 'FAILED', next_attempt_at = null, completed_at = now() where event_id = :id")
                 .param("id", event).update();
         receiver.answer(Reply.status(200));
 
@@ -136,7 +136,7 @@ class RetryAndHealthTest extends IntegrationTest {
                 Map.of("id", event)).ok();
         assertThat(audit.<List<String>>path("$.data.webhookEvent.attempts[*].trigger")).containsExactly("SCHEDULED", "MANUAL");
 
-        jdbc.sql("update webhook_events set status = 'FAILED', completed_at = now() where id = :id").param("id", event).update();
+        jdbc.sql("update webhook_deliveries set status = 'FAILED', completed_at = now() where event_id = :id").param("id", event).update();
         GraphQl.Response replay = api.execute("""
                 mutation($r: ID!, $since: DateTime!) { replayWebhookEvents(input: {receiverId: $r, since: $since}) { count } }
                 """, Map.of("r", receiverId, "since", "2000-01-01T00:00:00Z")).ok();

@@ -88,9 +88,46 @@ class WorkerProcessesTest extends IntegrationTest {
         }
     }
 
-    private ConfigurableApplicationContext worker() {
+    @Test
+    void two_workers_recording_many_receivers_failures_and_successes_at_once_never_deadlock_nor_deliver_twice()
+            throws Exception {
+        long deadlocksBefore = deadlocks();
+        try (TestReceiver receiver = TestReceiver.http();
+             ConfigurableApplicationContext first = worker("--hookline.delivery.retry-schedule=100ms,100ms,100ms,100ms");
+             ConfigurableApplicationContext second = worker("--hookline.delivery.retry-schedule=100ms,100ms,100ms,100ms")) {
+            for (int n = 1; n <= 3000; n += 2) {
+                receiver.answer(n, Reply.status(500));
+            }
+            Webhooks webhooks = new Webhooks(api, jdbc, tenant.organizationId());
+            for (int i = 0; i < 40; i++) {
+                webhooks.subscribe(webhooks.receiver(receiver.url("/r" + i)).id(), "RUNS", "CREATE");
+            }
+            jdbc.sql("insert into runs (organization_id, title) select :org, 'run ' || n from generate_series(1, 100) n")
+                    .param("org", tenant.organizationId()).update();
+
+            await().atMost(Duration.ofMinutes(3)).until(() -> jdbc.sql(
+                    "select count(*) from webhook_events where status = 'SUCCEEDED'").query(Long.class).single() == 4000);
+            Map<String, Long> successesPerId = receiver.requests().stream()
+                    .filter(r -> r.number() > 3000 || r.number() % 2 == 0)
+                    .collect(Collectors.groupingBy(r -> r.header("webhook-id"), Collectors.counting()));
+            assertThat(successesPerId).hasSize(4000);
+            assertThat(successesPerId.values()).as("none delivered twice").containsOnly(1L);
+        }
+        assertThat(deadlocks()).as("deadlocks detected by PostgreSQL").isEqualTo(deadlocksBefore);
+    }
+
+    /** PostgreSQL's count of deadlocks in this database; its statistics are flushed about once a second. */
+    private long deadlocks() throws InterruptedException {
+        Thread.sleep(1500);
+        jdbc.sql("select pg_stat_clear_snapshot()").query().singleValue();
+        return jdbc.sql("select deadlocks from pg_stat_database where datname = current_database()")
+                .query(Long.class).single();
+    }
+
+    private ConfigurableApplicationContext worker(String... extra) {
         List<String> arguments = new java.util.ArrayList<>(workerArguments("2m"));
         arguments.add("--server.port=0");
+        arguments.addAll(List.of(extra));
         return new SpringApplicationBuilder(HooklineApplication.class).run(arguments.toArray(String[]::new));
     }
 }

@@ -14,26 +14,31 @@ class RetentionPrunerTest extends IntegrationTest {
     RetentionPruner pruner;
 
     @Test
-    void finished_events_and_processed_changes_past_retention_are_pruned_and_waiting_events_never_are() {
+    void finished_events_past_retention_are_pruned_and_waiting_events_never_are() {
         jdbc.sql("""
-                insert into webhook_events (organization_id, body, status, next_attempt_at, occurred_at, created_at, completed_at)
-                values (:org, '{}', 'SUCCEEDED', null, now() - interval '40 days', now() - interval '40 days', now() - interval '40 days'),
-                       (:org, '{}', 'FAILED', null, now() - interval '40 days', now() - interval '40 days', now() - interval '31 days'),
-                       (:org, '{}', 'SUCCEEDED', null, now(), now(), now()),
-                       (:org, '{}', 'RETRYING', now() + interval '1 hour', now() - interval '40 days', now() - interval '40 days', null)
-                """).param("org", tenant.organizationId()).update();
-        jdbc.sql("""
-                insert into change_log (organization_id, resource, action, transaction_id, processed_at, occurred_at)
-                values (:org, 'RUNS', 'CREATE', 1, now() - interval '40 days', now() - interval '40 days'),
-                       (:org, 'RUNS', 'CREATE', 2, now(), now())
+                with payload as (
+                    insert into webhook_event_payloads (organization_id, body, occurred_at, created_at)
+                    select :org, '{}', now() - interval '40 days', created
+                    from unnest(array[now() - interval '40 days', now() - interval '40 days', now(),
+                                      now() - interval '40 days']) with ordinality as t(created, n)
+                    order by n
+                    returning id)
+                insert into webhook_deliveries (event_id, status, next_attempt_at, completed_at)
+                select id, state.status, state.next, state.completed
+                from (select id, row_number() over (order by id) as n from payload) p
+                join (values (1, 'SUCCEEDED', null, now() - interval '40 days'),
+                             (2, 'FAILED', null, now() - interval '31 days'),
+                             (3, 'SUCCEEDED', null, now()),
+                             (4, 'RETRYING', now() + interval '1 hour', null)) as state(n, status, next, completed)
+                     on state.n = p.n
                 """).param("org", tenant.organizationId()).update();
 
-        assertThat(pruner.prune()).isEqualTo(3);
+        assertThat(pruner.prune()).isEqualTo(2);
 
         assertThat(jdbc.sql("select status from webhook_events order by id").query(String.class).list())
                 .containsExactly("SUCCEEDED", "RETRYING");
-        assertThat(jdbc.sql("select count(*) from change_log").query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from webhook_deliveries").query(Long.class).single()).isEqualTo(2);
         clock.advance(Duration.ofDays(31));
-        assertThat(pruner.prune()).isEqualTo(2);
+        assertThat(pruner.prune()).isEqualTo(1);
     }
 }

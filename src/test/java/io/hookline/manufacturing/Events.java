@@ -100,7 +100,7 @@ final class Events {
     }
 
     private void awaitFanOut() {
-        await().atMost(WAIT).until(() -> jdbc.sql("select count(*) from change_log where processed_at is null")
+        await().atMost(WAIT).until(() -> jdbc.sql("select count(*) from change_log")
                 .query(Long.class).single() == 0);
     }
 }

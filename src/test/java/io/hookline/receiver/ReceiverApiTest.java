@@ -213,10 +213,14 @@ class ReceiverApiTest extends IntegrationTest {
         api.execute("mutation($r: ID!) { createWebhookSubscription(input: {receiverId: $r, resource: RUNS, action: CREATE}) { webhookSubscription { id } } }",
                 Map.of("r", id)).ok();
         jdbc.sql("""
-                insert into webhook_events (organization_id, receiver_id, subscription_id, resource, action, body, status,
-                                            next_attempt_at, occurred_at, created_at)
-                select organization_id, receiver_id, id, resource, action, '{}', 'PENDING', now(), now(), now()
-                from webhook_subscriptions
+                with payload as (
+                    insert into webhook_event_payloads (organization_id, receiver_id, subscription_id, resource, action,
+                                                        body, occurred_at, created_at)
+                    select organization_id, receiver_id, id, resource, action, '{}', now(), now()
+                    from webhook_subscriptions
+                    returning id, receiver_id, subscription_id)
+                insert into webhook_deliveries (event_id, receiver_id, subscription_id, status, next_attempt_at)
+                select id, receiver_id, subscription_id, 'PENDING', now() from payload
                 """).update();
 
         api.execute("mutation($id: ID!, $e: String!) { deleteWebhookReceiver(id: $id, etag: $e) { id } }",

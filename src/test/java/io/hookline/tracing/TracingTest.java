@@ -34,7 +34,7 @@ class TracingTest extends IntegrationTest {
             webhooks.subscribe(hook.id(), "RUNS", "CREATE");
             webhooks.insertRun("traced");
             ReceivedRequest first = receiver.awaitRequests(1, WAIT).getFirst();
-            jdbc.sql("update webhook_events set next_attempt_at = now()").update();
+            jdbc.sql("update webhook_deliveries set next_attempt_at = now()").update();
             ReceivedRequest second = receiver.awaitRequests(2, WAIT).get(1);
 
             for (ReceivedRequest request : List.of(first, second)) {

@@ -103,7 +103,7 @@ final class FilterCost {
         }
         long deadline = start + 300_000_000_000L;
         try (Connection c = db.getConnection(); PreparedStatement left = c.prepareStatement(
-                "select count(*) from change_log where id > ? and processed_at is null")) {
+                "select count(*) from change_log where id > ?")) {
             left.setLong(1, afterChange);
             while (true) {
                 try (ResultSet rs = left.executeQuery()) {

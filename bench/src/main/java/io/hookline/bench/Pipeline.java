@@ -58,7 +58,8 @@ final class Pipeline {
     /** Cancels what is still queued for these receivers, dropping claims so in-flight sends record nothing. */
     void cancelQueued(Collection<Long> receivers) throws SQLException {
         try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement("""
-                update webhook_events set status = 'CANCELED', completed_at = now(), claim_token = null
+                update webhook_deliveries set status = 'CANCELED', completed_at = now(), claim_token = null,
+                    leased_until = null
                 where receiver_id = any (?) and status in ('PENDING', 'RETRYING')""")) {
             s.setArray(1, array(c, receivers));
             s.executeUpdate();
@@ -88,7 +89,7 @@ final class Pipeline {
     }
 
     /**
-     * Puts {@code count} events due now straight into webhook_events with one INSERT … SELECT per
+     * Puts {@code count} events due now straight into the event tables with one INSERT … SELECT per
      * 100,000, spread round-robin over the given receivers, each body a real one with the title replaced.
      * Due times are a microsecond apart, oldest first, as in a backlog that built up over time (events
      * sharing one due time, as after a bulk replay, make the claim sort every tie: see the README).
@@ -96,12 +97,16 @@ final class Pipeline {
     void insertBacklog(int count, List<Long> receivers, List<Long> subscriptions, long organizationId,
                        String template, String templateTitle) throws SQLException {
         try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement("""
-                insert into webhook_events (organization_id, subscription_id, receiver_id, resource, action,
-                                            transaction_id, body, status, next_attempt_at, occurred_at, created_at)
-                select ?, (?::bigint[])[g % ? + 1], (?::bigint[])[g % ? + 1], 'RUNS', 'CREATE', 0,
-                       replace(?, ?, '"backlog-' || g || '"'), 'PENDING',
-                       now() - (? - g) * interval '1 microsecond', now(), now()
-                from generate_series(?, ?) g""")) {
+                with payload as (
+                    insert into webhook_event_payloads (organization_id, subscription_id, receiver_id, resource, action,
+                                                        transaction_id, body, occurred_at, created_at)
+                    select ?, (?::bigint[])[g % ? + 1], (?::bigint[])[g % ? + 1], 'RUNS', 'CREATE', g,
+                           replace(?, ?, '"backlog-' || g || '"'), now(), now()
+                    from generate_series(?, ?) g
+                    returning id, receiver_id, subscription_id, transaction_id)
+                insert into webhook_deliveries (event_id, receiver_id, subscription_id, next_attempt_at)
+                select id, receiver_id, subscription_id, now() - (? - transaction_id) * interval '1 microsecond'
+                from payload""")) {
             for (int from = 0; from < count; from += 100_000) {
                 s.setLong(1, organizationId);
                 s.setArray(2, array(c, subscriptions));
@@ -110,9 +115,9 @@ final class Pipeline {
                 s.setInt(5, receivers.size());
                 s.setString(6, template);
                 s.setString(7, "\"" + templateTitle + "\"");
-                s.setInt(8, count);
-                s.setInt(9, from);
-                s.setInt(10, Math.min(count, from + 100_000) - 1);
+                s.setInt(8, from);
+                s.setInt(9, Math.min(count, from + 100_000) - 1);
+                s.setInt(10, count);
                 s.executeUpdate();
             }
         }
@@ -162,31 +167,36 @@ final class Pipeline {
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
                     explain (analyze, buffers)
                     with candidates as (
-                        select due.id
+                        select due.event_id
                         from webhook_receivers r
                         cross join lateral (
-                            select e.id, e.next_attempt_at from webhook_events e
-                            where e.receiver_id = r.id and e.status in ('PENDING', 'RETRYING')
-                              and e.next_attempt_at <= now()
-                              and (e.subscription_id is null or exists (
-                                  select 1 from webhook_subscriptions s where s.id = e.subscription_id and s.active))
-                            order by e.next_attempt_at, e.id
+                            select d.event_id, d.next_attempt_at from webhook_deliveries d
+                            where d.receiver_id = r.id and d.status in ('PENDING', 'RETRYING')
+                              and d.next_attempt_at <= now()
+                              and (d.leased_until is null or d.leased_until <= now())
+                              and not exists (select 1 from webhook_subscriptions s
+                                              where s.id = d.subscription_id and not s.active)
+                            order by d.next_attempt_at, d.event_id
                             limit 8
                         ) due
                         where r.active and not (r.id = any (cast('{}' as bigint[])))
                         order by due.next_attempt_at
                         limit 200
                     ), locked as (
-                        select e.id from webhook_events e
-                        where e.id in (select id from candidates)
-                          and e.status in ('PENDING', 'RETRYING') and e.next_attempt_at <= now()
+                        select d.event_id from webhook_deliveries d
+                        where d.event_id = any (array(select event_id from candidates))
+                          and d.status in ('PENDING', 'RETRYING') and d.next_attempt_at <= now()
+                          and (d.leased_until is null or d.leased_until <= now())
                         for update skip locked
+                    ), claimed as (
+                        update webhook_deliveries d set claim_token = gen_random_uuid(),
+                                                        leased_until = now() + interval '30 seconds'
+                        from locked where d.event_id = locked.event_id
+                        returning d.event_id, d.receiver_id, d.attempt_count, d.next_trigger
                     )
-                    update webhook_events e set next_attempt_at = now() + interval '2 minutes',
-                                                claim_token = gen_random_uuid()
-                    from locked where e.id = locked.id
-                    returning e.id, e.organization_id, e.receiver_id, e.body, e.attempt_count, e.next_trigger,
-                              e.occurred_at, e.test""")) {
+                    select c.event_id as id, p.organization_id, c.receiver_id, p.body, c.attempt_count,
+                           c.next_trigger, p.occurred_at, p.test
+                    from claimed c join webhook_event_payloads p on p.id = c.event_id""")) {
                 StringBuilder plan = new StringBuilder();
                 double ms = Double.NaN;
                 while (rs.next()) {
@@ -251,9 +261,43 @@ final class Pipeline {
         }
     }
 
+    /**
+     * Scenario 6: ages the events after {@code afterId} past a 30-day retention (setup, not measured),
+     * then prunes them with the statement of Hookline's RetentionPruner (copied here), in its slices
+     * of 5,000. Returns the events pruned, the seconds it took and the WAL bytes it wrote.
+     */
+    long[] pruneAged(long afterId) throws Exception {
+        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate("update webhook_event_payloads set created_at = created_at - interval '40 days' where id > "
+                    + afterId);
+            s.executeUpdate("update webhook_deliveries set completed_at = completed_at - interval '40 days' "
+                    + "where completed_at is not null and event_id > " + afterId);
+            s.execute("checkpoint");
+        }
+        long[] before = counters();
+        long start = System.nanoTime();
+        long pruned = 0;
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement("""
+                delete from webhook_event_payloads where id in (
+                    select p.id from webhook_event_payloads p
+                    join webhook_deliveries d on d.event_id = p.id
+                    where p.created_at < now() - interval '30 days' and d.completed_at < now() - interval '30 days'
+                    limit 5000)""")) {
+            int deleted;
+            do {
+                deleted = s.executeUpdate();
+                pruned += deleted;
+            } while (deleted == 5000);
+        }
+        long nanos = System.nanoTime() - start;
+        long[] after = counters();
+        return new long[] {pruned, nanos, after[1] - before[1]};
+    }
+
     void analyzeEvents() throws SQLException {
         try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
-            s.execute("analyze webhook_events");
+            s.execute("analyze webhook_event_payloads");
+            s.execute("analyze webhook_deliveries");
         }
     }
 
