@@ -3,6 +3,8 @@ package io.hookline.delivery;
 import java.time.Duration;
 import java.util.Map;
 
+import io.hookline.capture.Resource;
+import io.hookline.testing.PayloadConformance;
 import io.hookline.testing.GraphQl;
 import io.hookline.testing.IntegrationTest;
 import io.hookline.testing.TestReceiver;
@@ -45,7 +47,7 @@ class ExpiredClaimTest extends IntegrationTest {
                         with payload as (
                             insert into webhook_event_payloads (organization_id, receiver_id, subscription_id, resource,
                                                                 action, body, occurred_at, created_at)
-                            select organization_id, receiver_id, id, resource, action, '{"claimed": true}', now(), now()
+                            select organization_id, receiver_id, id, resource, action, :body, now(), now()
                             from webhook_subscriptions where receiver_id = :r
                             returning id, receiver_id, subscription_id)
                         insert into webhook_deliveries (event_id, receiver_id, subscription_id, status, attempt_count,
@@ -54,7 +56,8 @@ class ExpiredClaimTest extends IntegrationTest {
                                gen_random_uuid(), now() + cast(:leaseEnds as interval)
                         from payload returning event_id
                         """)
-                .param("r", receiverId).param("leaseEnds", leaseEnds).query(Long.class).single();
+                .param("r", receiverId).param("leaseEnds", leaseEnds)
+                .param("body", PayloadConformance.example(Resource.RUNS, Resource.Action.CREATE, Map.of())).query(Long.class).single();
     }
 
     private GraphQl.Response retry(long event) {
