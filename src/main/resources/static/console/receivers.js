@@ -62,7 +62,8 @@ function createForm(enums) {
         h('h2', {}, 'New receiver'),
         field('Name', h('input', {name: 'name', required: true, maxlength: 200, autocomplete: 'off'})),
         field('Webhook URL', h('input', {name: 'webhookUri', type: 'url', required: true,
-            placeholder: 'https://example.com/webhooks'}), 'Must be https://'),
+            placeholder: 'https://example.com/webhooks'}),
+            'https:// (http:// only where the server allows it: HOOKLINE_EGRESS_ALLOWHTTP)'),
         field('Content type', select('contentType', enums.contentTypes, 'JSON')),
         field('Expected response code', h('input', {name: 'expectedResponseCode', type: 'number',
             min: 200, max: 299, value: 200, required: true})),
@@ -197,6 +198,10 @@ function deleteButton(receiver) {
 }
 
 function secret(value) {
+    if (value && value.includes('********')) {
+        // The server masks secrets for MEMBER keys: there is nothing to reveal.
+        return h('span', {class: 'secret-row'}, h('code', {class: 'secret'}, value), ' only an ADMIN sees it');
+    }
     const shown = h('code', {class: 'secret'}, '•'.repeat(24));
     const button = h('button', {
         type: 'button', class: 'secondary small', 'aria-pressed': 'false',

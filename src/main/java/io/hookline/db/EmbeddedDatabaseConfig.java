@@ -1,5 +1,9 @@
 package io.hookline.db;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariConfig;
@@ -20,14 +24,27 @@ class EmbeddedDatabaseConfig {
 
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(HooklineProperties properties) {
-        return new EmbeddedPostgresLauncher(properties.dataDir().resolve("postgres"), properties.embeddedPort())
-                .start();
+        return launcher(properties).start();
+    }
+
+    private static EmbeddedPostgresLauncher launcher(HooklineProperties properties) {
+        return new EmbeddedPostgresLauncher(properties.dataDir().resolve("postgres"), properties.embeddedPort());
+    }
+
+    private static String password(HooklineProperties properties) {
+        try {
+            return Files.readString(launcher(properties).passwordFile()).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read the embedded PostgreSQL's password", e);
+        }
     }
 
     @Bean(destroyMethod = "close")
-    DataSource dataSource(EmbeddedPostgres postgres) {
+    DataSource dataSource(EmbeddedPostgres postgres, HooklineProperties properties) {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+        config.setJdbcUrl("jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres");
+        config.setUsername(EmbeddedPostgresLauncher.SUPERUSER);
+        config.setPassword(password(properties));
         config.setMaximumPoolSize(24);
         config.setPoolName("hookline");
         return new HikariDataSource(config);

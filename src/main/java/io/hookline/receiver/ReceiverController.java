@@ -145,6 +145,16 @@ class ReceiverController {
         return new HeaderPayload(header, repository.find(caller.organizationId(), header.receiverId()).orElseThrow());
     }
 
+    @SchemaMapping(typeName = "WebhookReceiver", field = "sharedSecret")
+    String sharedSecret(WebhookReceiver receiver, @ContextValue(Caller.CONTEXT_KEY) Caller caller) {
+        return SecretMasking.sharedSecret(caller, receiver.sharedSecret());
+    }
+
+    @SchemaMapping(typeName = "WebhookReceiverHeader", field = "value")
+    String headerValue(ReceiverHeader header, @ContextValue(Caller.CONTEXT_KEY) Caller caller) {
+        return SecretMasking.headerValue(caller, header.value());
+    }
+
     @SchemaMapping(typeName = "WebhookReceiver", field = "_etag")
     String etag(WebhookReceiver receiver) {
         return receiver.etag();

@@ -81,6 +81,11 @@ class GraphiQlBrowserTest extends IntegrationTest {
         });
         page = context.newPage();
         page.onPageError(scriptErrors::add);
+        page.onConsoleMessage(message -> {
+            if (message.text().contains("Content Security Policy")) {
+                scriptErrors.add(message.text());
+            }
+        });
         page.onRequest(request -> {
             if (request.url().endsWith("/graphql") && "POST".equals(request.method())) {
                 graphQlRequests.add(request);

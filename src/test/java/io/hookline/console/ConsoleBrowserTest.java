@@ -91,6 +91,9 @@ class ConsoleBrowserTest extends IntegrationTest {
         page.onConsoleMessage(message -> {
             if ("error".equals(message.type())) {
                 System.out.println("console error in the page: " + message.text());
+                if (message.text().contains("Content Security Policy")) {
+                    scriptErrors.add(message.text());
+                }
             }
         });
         page.onDialog(dialog -> dialog.accept());

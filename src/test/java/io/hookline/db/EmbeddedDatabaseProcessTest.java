@@ -85,4 +85,27 @@ class EmbeddedDatabaseProcessTest {
             assertThat(hookline.output()).doesNotContain(key);
         }
     }
+
+    @Test
+    void health_is_up_only_with_the_key_and_demo_data_in_place_and_a_normal_start_and_stop_look_healthy() throws Exception {
+        String output;
+        try (HooklineProcess hookline = HooklineProcess.start(List.of("--hookline.data-dir=" + dataDir,
+                "--hookline.demo-data=true"))) {
+            // The first moment health says UP: the key file and the demo plant must already be there.
+            Path keyFile = dataDir.resolve("bootstrap-api-key").toAbsolutePath();
+            assertThat(keyFile).exists();
+            GraphQl api = new GraphQl(hookline.port(), Files.readString(keyFile).trim());
+            assertThat(api.execute("{ runs { pageInfo { totalCount } } }").ok()
+                    .<Integer>path("$.data.runs.pageInfo.totalCount")).isPositive();
+            String ready = "Hookline is ready: console http://localhost:" + hookline.port() + "/console/, GraphiQL http://localhost:"
+                    + hookline.port() + "/graphiql, API key in " + keyFile;
+            assertThat(hookline.output()).contains(ready);
+            hookline.terminate();
+            output = hookline.output();
+        }
+        assertThat(output).doesNotContain("Did not clean up directory").doesNotContain("+-")
+                .doesNotContain("WARN").doesNotContain("ERROR");
+        assertThat(output.lines().filter(line -> line.contains("Hookline is ready"))).hasSize(1);
+        assertThat(output.lines().reduce((a, b) -> b).orElse("")).doesNotContain("Exception");
+    }
 }
