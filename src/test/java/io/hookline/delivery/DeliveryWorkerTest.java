@@ -69,6 +69,7 @@ class DeliveryWorkerTest extends IntegrationTest {
     void threeReceiversWithTenDueEventsEach() {
         // Due in turns, r0, r1, r2, r0, …: the oldest due events of a claim spread over the receivers.
         Webhooks webhooks = new Webhooks(api, jdbc, tenant.organizationId());
+        java.time.OffsetDateTime base = java.time.OffsetDateTime.now().minusMinutes(1);
         for (int i = 0; i < 3; i++) {
             long receiver = webhooks.receiver("http://127.0.0.1:9/r" + i).id();
             jdbc.sql("""
@@ -78,10 +79,11 @@ class DeliveryWorkerTest extends IntegrationTest {
                                 returning id, receiver_id)
                             insert into webhook_deliveries (event_id, receiver_id, next_attempt_at)
                             select id, receiver_id,
-                                   now() - interval '1 minute' + ((row_number() over (order by id)) * 3 + :turn) * interval '1 ms'
+                                   cast(:base as timestamptz) + ((row_number() over (order by id)) * 3 + :turn) * interval '1 ms'
                             from payload
                             """)
-                    .param("org", tenant.organizationId()).param("r", receiver).param("turn", i).update();
+                    .param("org", tenant.organizationId()).param("r", receiver).param("turn", i)
+                    .param("base", base).update();
         }
     }
 

@@ -65,7 +65,7 @@ final class Hookline implements AutoCloseable {
         Files.createDirectories(pidDir);
         Files.writeString(pidDir.resolve(name + ".java"), Long.toString(process.pid()));
         Hookline hookline = new Hookline(process, dataDir, log, port, pidDir);
-        hookline.awaitHealthy(Duration.ofSeconds(180));
+        hookline.awaitHealthy(Duration.ofSeconds(600));
         postmasterPid(dataDir).ifPresent(pid -> {
             try {
                 Files.writeString(pidDir.resolve(name + ".postgres"), Long.toString(pid));
