@@ -3,12 +3,13 @@ import {badge, definitionList, field, h, select, table, time} from './dom.js';
 import {gql, schemaEnums} from './api.js';
 import {address, formValues, go, pager, run, showNotice} from './ui.js';
 import {FILTER_SELECTION, filterEditor, filterSummary} from './filters.js';
+import {RELAY_FIELDS, addressCell, relayRows} from './relay.js';
 
 const PAGE_SIZE = 25;
 
 const HEALTH = 'health { consecutiveFailures failingSince lastSuccessAt lastFailureAt disabledReason }';
 
-const RECEIVER = `id name description webhookUri sharedSecret contentType expectedResponseCode active _etag
+const RECEIVER = `id name description webhookUri sharedSecret contentType expectedResponseCode active _etag ${RELAY_FIELDS}
   createdAt updatedAt createdBy { name } ${HEALTH}
   headers { id key value }
   subscriptions { id resource action active createdAt _etag filter { ${FILTER_SELECTION} } }`;
@@ -24,7 +25,7 @@ export async function receiverList(params, canChange) {
         query Receivers($first: Int, $after: String, $last: Int, $before: String) {
           webhookReceivers(first: $first, after: $after, last: $last, before: $before,
                            sort: {field: NAME, direction: ASC}) {
-            edges { node { id name webhookUri active subscriptions { id } ${HEALTH} } }
+            edges { node { id name webhookUri ${RELAY_FIELDS} active subscriptions { id } ${HEALTH} } }
             pageInfo { hasNextPage hasPreviousPage startCursor endCursor totalCount count }
           }
         }`, page), schemaEnums()]);
@@ -46,7 +47,7 @@ export async function receiverList(params, canChange) {
         table('Receivers', ['Name', 'URL', 'State', 'Health', 'Subscriptions'],
             connection.edges.map(({node}) => [
                 h('a', {href: `#/receivers/${node.id}`}, node.name),
-                h('code', {class: 'url'}, node.webhookUri),
+                addressCell(node),
                 activeBadge(node.active),
                 healthSummary(node.health),
                 String(node.subscriptions.length),
@@ -115,7 +116,8 @@ export async function receiverDetail(id, canChange) {
         h('div', {class: 'detail-grid'}, h('section', {class: 'card', 'aria-labelledby': 'settings-heading'},
             h('h2', {id: 'settings-heading'}, 'Settings'),
             definitionList([
-                ['Webhook URL', h('code', {class: 'url'}, receiver.webhookUri)],
+                ...(receiver.relay ? relayRows(receiver, canChange, reload)
+                    : [['Webhook URL', h('code', {class: 'url'}, receiver.webhookUri)]]),
                 ['Description', receiver.description],
                 ['Content type', receiver.contentType],
                 ['Expected response code', String(receiver.expectedResponseCode)],

@@ -11,8 +11,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -70,8 +71,8 @@ public class RelayHandoff {
      * What the local receiver did, as the relay client saw it: a {@code status} (with the response's
      * headers and body) or, when no response came, an {@code errorKind} and {@code error}.
      */
-    public record LocalAnswer(Integer status, String responseHeaders, String responseBody, String retryAfter,
-                              DeliveryOutcome.ErrorKind errorKind, String error, Duration duration) {
+    public record LocalAnswer(long eventId, UUID claim, Integer status, String responseHeaders, String responseBody,
+                              String retryAfter, DeliveryOutcome.ErrorKind errorKind, String error, Duration duration) {
     }
 
     /** Claims up to {@code limit} due events of one relay receiver, each leased for {@code lease}. */
@@ -131,33 +132,41 @@ public class RelayHandoff {
     }
 
     /**
-     * Records a relay client's answer as the event's next attempt. False, and nothing recorded, when
-     * the claim is not held: a wrong token, a lease that ran out and went to another client, or an
-     * event that is not this receiver's.
+     * Records relay clients' answers as their events' next attempts, in one transaction. Returns the
+     * ids recorded; an answer left out recorded nothing, because its claim is not held: a wrong claim,
+     * a lease that ran out and went to another client, an event already answered or not this receiver's.
      */
-    public boolean record(long receiverId, long eventId, UUID claim, LocalAnswer answer) {
+    public Set<Long> record(long receiverId, List<LocalAnswer> answers) {
         Instant now = clock.instant();
-        Optional<Held> held = jdbc.sql("""
+        Map<Long, LocalAnswer> byId = new HashMap<>();
+        answers.forEach(a -> byId.put(a.eventId(), a));
+        List<Held> held = jdbc.sql("""
                         select e.id, e.organization_id, e.receiver_id, e.body, e.attempt_count, e.next_trigger,
                                e.occurred_at, e.test, e.claim_token, r.expected_response_code
                         from webhook_events e join webhook_receivers r on r.id = e.receiver_id
-                        where e.id = :id and e.receiver_id = :receiver and e.claim_token = :claim
+                        where e.id = any (cast(:ids as bigint[])) and e.receiver_id = :receiver
                           and e.status in ('PENDING', 'RETRYING')
                         """)
-                .param("id", eventId).param("receiver", receiverId).param("claim", claim)
+                .param("ids", byId.keySet().toArray(Long[]::new)).param("receiver", receiverId)
                 .query((rs, n) -> new Held(claimedEvent(rs), rs.getInt("expected_response_code")))
-                .optional();
+                .list().stream()
+                .filter(h -> h.event().claimToken() != null && h.event().claimToken().equals(byId.get(h.event().id()).claim()))
+                .toList();
         if (held.isEmpty()) {
-            return false;
+            return Set.of();
         }
-        Duration duration = answer.duration() == null || answer.duration().isNegative() ? Duration.ZERO : answer.duration();
-        // The try began when the request was signed at the handout; its end is now, as the relay measured.
-        Attempt attempt = new Attempt(now.minus(duration), duration, outcome(answer, held.get().expectedResponseCode(), now));
-        DeliveryRecorder.Finished finished = new DeliveryRecorder.Finished(held.get().event(), attempt);
-        boolean recorded = recorder.record(List.of(finished), now).contains(eventId);
-        if (recorded) {
-            metrics.attempted(attempt, held.get().event(), now);
+        List<DeliveryRecorder.Finished> finished = new ArrayList<>();
+        for (Held h : held) {
+            LocalAnswer answer = byId.get(h.event().id());
+            Duration duration = answer.duration() == null || answer.duration().isNegative() ? Duration.ZERO : answer.duration();
+            // The try ended when the relay reported it, after the time the relay measured.
+            finished.add(new DeliveryRecorder.Finished(h.event(),
+                    new Attempt(now.minus(duration), duration, outcome(answer, h.expectedResponseCode(), now))));
         }
+        // The recorder checks each claim again as it writes: a lease that ran out meanwhile records nothing.
+        Set<Long> recorded = recorder.record(finished, now);
+        finished.stream().filter(f -> recorded.contains(f.event().id()))
+                .forEach(f -> metrics.attempted(f.attempt(), f.event(), now));
         return recorded;
     }
 

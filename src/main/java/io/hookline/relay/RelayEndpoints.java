@@ -2,10 +2,12 @@ package io.hookline.relay;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import io.hookline.delivery.DeliveryOutcome;
@@ -29,6 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
 class RelayEndpoints {
 
     private static final Duration RECHECK = Duration.ofSeconds(1);
+    static final int MAX_OUTCOMES = 200;
 
     private final ReceiverLookup receivers;
     private final RelayHandoff handoff;
@@ -96,26 +99,51 @@ class RelayEndpoints {
         }
     }
 
+    /** Up to {@value #MAX_OUTCOMES} answers, recorded in one transaction. */
+    record Outcomes(List<Outcome> outcomes) {
+    }
+
+    record Refusal(long id, String error) {
+    }
+
     @PostMapping("/relay/v1/outcomes")
-    ResponseEntity<?> outcome(@RequestHeader(value = "Authorization", required = false) String authorization,
-                              @RequestBody Outcome outcome) {
+    ResponseEntity<?> outcomes(@RequestHeader(value = "Authorization", required = false) String authorization,
+                               @RequestBody Outcomes request) {
         Optional<WebhookReceiver> receiver = authenticate(authorization);
         if (receiver.isEmpty()) {
             return unauthorized(authorization);
         }
-        Optional<String> invalid = invalid(outcome);
-        if (invalid.isPresent()) {
-            return error(HttpStatus.BAD_REQUEST, invalid.get());
+        List<Outcome> outcomes = request == null || request.outcomes() == null ? List.of() : request.outcomes();
+        if (outcomes.isEmpty() || outcomes.size() > MAX_OUTCOMES) {
+            return error(HttpStatus.BAD_REQUEST, "outcomes must list 1 to " + MAX_OUTCOMES + " answers");
         }
-        var answer = new RelayHandoff.LocalAnswer(outcome.status(), outcome.headers(), outcome.body(),
-                outcome.retryAfter(), outcome.status() == null ? errorKind(outcome.errorKind()) : null, outcome.error(),
+        for (int i = 0; i < outcomes.size(); i++) {
+            Optional<String> invalid = invalid(outcomes.get(i));
+            if (invalid.isPresent()) {
+                return error(HttpStatus.BAD_REQUEST, "outcomes[" + i + "]: " + invalid.get() + "; nothing was recorded");
+            }
+        }
+        Set<Long> recorded = handoff.record(receiver.get().id(), outcomes.stream().map(RelayEndpoints::answer).toList());
+        List<Refusal> refused = outcomes.stream().filter(o -> !recorded.contains(o.id()))
+                .map(o -> new Refusal(o.id(), "This relay does not hold event " + o.id() + " under that claim: its "
+                        + "lease ran out (it is due again, or another relay client has it), it was already answered, "
+                        + "or it is not this receiver's. Nothing was recorded for it."))
+                .toList();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("recorded", recorded.stream().sorted().toList());
+        body.put("refused", refused);
+        if (refused.isEmpty()) {
+            return ResponseEntity.ok(body);
+        }
+        body.put("error", refused.getFirst().error());
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(body);
+    }
+
+    private static RelayHandoff.LocalAnswer answer(Outcome outcome) {
+        return new RelayHandoff.LocalAnswer(outcome.id(), UUID.fromString(outcome.claim()), outcome.status(),
+                outcome.headers(), outcome.body(), outcome.retryAfter(),
+                outcome.status() == null ? errorKind(outcome.errorKind()) : null, outcome.error(),
                 Duration.ofMillis(outcome.durationMs() == null ? 0 : outcome.durationMs()));
-        if (!handoff.record(receiver.get().id(), outcome.id(), UUID.fromString(outcome.claim()), answer)) {
-            return error(HttpStatus.CONFLICT, "This relay does not hold event " + outcome.id() + " under that claim: "
-                    + "its lease ran out (it is due again, or another relay client has it), it was already answered, "
-                    + "or it is not this receiver's. Nothing was recorded.");
-        }
-        return ResponseEntity.ok(Map.of("recorded", true));
     }
 
     private Optional<WebhookReceiver> authenticate(String authorization) {

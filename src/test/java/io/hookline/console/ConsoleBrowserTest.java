@@ -261,6 +261,37 @@ class ConsoleBrowserTest extends IntegrationTest {
                 .hasAttribute("href", "../graphiql");
     }
 
+    @Test
+    void a_relay_receiver_shows_whether_a_relay_client_is_connected_and_rotates_its_token() throws Exception {
+        String token = api.execute("""
+                mutation { createWebhookReceiver(input: {name: "QA relay", relay: true}) { relayToken } }
+                """).ok().string("$.data.createWebhookReceiver.relayToken");
+        signIn(tenant.token());
+        assertThat(row("QA relay")).containsText("Relay");
+        assertThat(row("QA relay")).containsText("No relay connected");
+
+        assertThat(relayPoll(token)).isEqualTo(200);
+        page.reload();
+        assertThat(row("QA relay")).not().containsText("No relay connected");
+        assertThat(row("QA relay")).containsText("Connected");
+
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("QA relay").setExact(true)).click();
+        assertThat(page.locator("dt:text-is('Relay client') + dd")).hasText("Connected");
+        assertThat(page.locator("dt:text-is('Connected since') + dd time")).isVisible();
+        button("Rotate relay token").click();
+        assertThat(notice()).containsText("New relay token");
+        assertThat(page.locator("code.secret").filter(new Locator.FilterOptions().setHasText("rly_"))).isVisible();
+        assertThat(relayPoll(token)).as("the rotated-out token").isEqualTo(401);
+    }
+
+    private int relayPoll(String token) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/relay/v1/poll"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"max\": 1, \"waitSeconds\": 0}")).build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
     private void signIn(String key) {
         page.navigate("http://localhost:" + port + "/console/");
         page.getByLabel("API key").fill(key);

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 
 import com.jayway.jsonpath.JsonPath;
@@ -33,7 +34,7 @@ final class RelayHttp {
     }
 
     Answer report(String token, Map<String, ?> outcome) {
-        return post("/relay/v1/outcomes", token, outcome);
+        return post("/relay/v1/outcomes", token, Map.of("outcomes", List.of(outcome)));
     }
 
     Answer post(String path, String token, Map<String, ?> body) {

@@ -47,7 +47,7 @@ record Settings(String mode, int[] throughputReceivers, int throughputEvents, in
             case "filters" -> new Settings(mode, new int[0], 0, changes, new int[0], 0, 0, 0, 0, 0, 0,
                     new int[0], 2_000, Duration.ofMinutes(12), jar, work, out, jdbcUrl, apiKey, java);
             case "quick" -> new Settings(mode, new int[] {1, 10, 100}, 1_000, changes, new int[] {200, 1000}, 3, 3, 20,
-                    20, 10_000, 10, new int[] {10}, 20_000, Duration.ofMinutes(6), jar, work, out, jdbcUrl, apiKey,
+                    20, 10_000, 10, new int[] {10}, 20_000, Duration.ofMinutes(8), jar, work, out, jdbcUrl, apiKey,
                     java);
             default -> new Settings(mode, new int[] {1, 10, 100}, 20_000, changes, new int[] {200, 1000}, 20, 20, 20,
                     200, 1_000_000, 120, new int[] {10}, 100_000, Duration.ofMinutes(30), jar, work, out, jdbcUrl,

@@ -3,45 +3,58 @@ package io.hookline.relay.client;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Pulls a relay receiver's events from Hookline and forwards each to a local URL, up to
- * {@code concurrency} at once, reporting every local answer back. Reconnects by itself with
- * backoff. {@link #stop()} stops pulling and waits for the forwards in flight to be reported: an
- * event is either answered or, if the client dies first, due again when its lease ends.
+ * {@code concurrency} at once, reporting the local answers back in batches. A few rounds of events
+ * are pulled ahead, so a poll is usually waiting at Hookline when the next event comes. Reconnects
+ * by itself with backoff. {@link #stop()} stops pulling, lets the forwards in flight finish and
+ * reports them: an event is either answered or, if the client dies first, due again when its lease ends.
  */
 public final class RelayClient {
 
+    private static final int ROUNDS_AHEAD = 4;
+    private static final int MAX_REPORT = 100;
     private static final int REPORT_TRIES = 4;
 
     private final RelayConnection hookline;
     private final Forwarder forwarder;
-    private final Semaphore slots;
+    private final Semaphore held;
+    private final Semaphore forwarding;
+    private final BlockingQueue<RelayConnection.Answered> answered = new LinkedBlockingQueue<>();
     private final ExecutorService forwards = Executors.newVirtualThreadPerTaskExecutor();
+    private final Thread reporter = Thread.ofPlatform().name("hookline-relay-reporter").unstarted(this::reportLoop);
     private final Backoff backoff = new Backoff();
     private volatile boolean running = true;
+    private volatile boolean forwardsDone;
     private volatile Thread poller;
 
     public RelayClient(URI server, String token, URI forwardTo, int concurrency, Duration forwardTimeout) {
         this.hookline = new RelayConnection(server, token);
         this.forwarder = new Forwarder(forwardTo, forwardTimeout);
-        this.slots = new Semaphore(concurrency);
+        this.held = new Semaphore(concurrency * ROUNDS_AHEAD);
+        this.forwarding = new Semaphore(concurrency);
     }
 
     /** Pulls and forwards until {@link #stop()}; returns once every forward in flight is reported. */
     public void run() {
         poller = Thread.currentThread();
+        reporter.start();
         boolean connected = false;
         while (running) {
             int taken = 0;
             try {
-                slots.acquire();
-                taken = 1 + slots.drainPermits();
+                held.acquire();
+                taken = 1 + held.drainPermits();
                 // The first poll after (re)connecting returns at once: it proves the token and the address.
                 List<RelayConnection.Event> events = hookline.poll(taken, connected ? RelayConnection.WAIT_SECONDS : 0);
                 if (!connected) {
@@ -51,7 +64,7 @@ public final class RelayClient {
                 backoff.reset();
                 for (RelayConnection.Event event : events) {
                     taken--;
-                    forwards.submit(() -> forwardAndReport(event));
+                    forwards.submit(() -> forward(event));
                 }
             } catch (InterruptedException stopping) {
                 break;
@@ -66,10 +79,10 @@ public final class RelayClient {
                     break;
                 }
             } finally {
-                slots.release(taken);
+                held.release(taken);
             }
         }
-        awaitForwards();
+        finish();
     }
 
     /** Stops pulling; {@link #run()} returns once the forwards in flight are reported. */
@@ -81,37 +94,65 @@ public final class RelayClient {
         }
     }
 
-    private void forwardAndReport(RelayConnection.Event event) {
+    private void forward(RelayConnection.Event event) {
         try {
-            Forwarder.Result result = forwarder.forward(event.headers(), event.body());
-            String outcome = result.status() != null ? Integer.toString(result.status())
-                    : result.errorKind() + " (" + result.error() + ")";
-            Log.line("evt_" + event.id() + " -> " + forwarder.target() + ": " + outcome + " in "
-                    + result.duration().toMillis() + " ms" + report(event, result));
+            forwarding.acquireUninterruptibly();
+            try {
+                answered.add(new RelayConnection.Answered(event, forwarder.forward(event.headers(), event.body())));
+            } finally {
+                forwarding.release();
+            }
         } catch (RuntimeException unexpected) {
             Log.line("evt_" + event.id() + ": " + unexpected + "; Hookline sends it again after its lease");
         } finally {
-            slots.release();
+            held.release();
         }
     }
 
-    /** Reports with a few quick retries; if Hookline stays unreachable the event comes back after its lease. */
-    private String report(RelayConnection.Event event, Forwarder.Result result) {
+    /** Reports answers as they come, many per request; logs one line per forward once Hookline has it. */
+    private void reportLoop() {
+        while (!(forwardsDone && answered.isEmpty())) {
+            List<RelayConnection.Answered> batch = new ArrayList<>();
+            try {
+                RelayConnection.Answered first = answered.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+            } catch (InterruptedException e) {
+                continue; // nothing interrupts the reporter on purpose: keep draining
+            }
+            answered.drainTo(batch, MAX_REPORT - 1);
+            report(batch);
+        }
+    }
+
+    private void report(List<RelayConnection.Answered> batch) {
         Backoff retry = new Backoff();
+        String failure = null;
+        Map<Long, String> refused = Map.of();
         for (int attempt = 1; ; attempt++) {
             try {
-                hookline.report(event, result);
-                return "";
-            } catch (RelayConnection.Refused refused) {
-                return "; Hookline refused the answer (" + refused.status + "): " + refused.getMessage();
+                refused = hookline.report(batch);
+                break;
             } catch (IOException e) {
                 if (attempt == REPORT_TRIES || !sleep(retry.nextDelay())) {
-                    return "; could not report it (" + e.getMessage() + "): Hookline sends it again after its lease";
+                    failure = "could not report it (" + e.getMessage() + "): Hookline sends it again after its lease";
+                    break;
                 }
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return "; not reported: Hookline sends it again after its lease";
+                failure = "not reported: Hookline sends it again after its lease";
+                break;
             }
+        }
+        for (RelayConnection.Answered a : batch) {
+            Forwarder.Result result = a.result();
+            String outcome = result.status() != null ? Integer.toString(result.status())
+                    : result.errorKind() + " (" + result.error() + ")";
+            String note = failure != null ? "; " + failure
+                    : refused.containsKey(a.event().id()) ? "; Hookline refused the answer: " + refused.get(a.event().id()) : "";
+            Log.line("evt_" + a.event().id() + " -> " + forwarder.target() + ": " + outcome + " in "
+                    + result.duration().toMillis() + " ms" + note);
         }
     }
 
@@ -125,7 +166,7 @@ public final class RelayClient {
                 + (failure.getMessage() == null ? "" : ": " + failure.getMessage()) + ")";
     }
 
-    private boolean sleep(Duration wait) {
+    private static boolean sleep(Duration wait) {
         try {
             Thread.sleep(wait);
             return true;
@@ -134,14 +175,16 @@ public final class RelayClient {
         }
     }
 
-    private void awaitForwards() {
+    private void finish() {
         Thread.interrupted(); // a stop() that came between two polls must not cut the wait short
         forwards.shutdown();
         try {
-            // A forward ends by its timeout; its report gets a little longer.
+            // A forward ends by its timeout; the reports after it get a little longer.
             if (!forwards.awaitTermination(60, TimeUnit.SECONDS)) {
                 Log.line("Stopping with forwards unreported; Hookline sends them again after their lease");
             }
+            forwardsDone = true;
+            reporter.join(Duration.ofSeconds(60));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -43,10 +43,12 @@ final class RelayConnection {
     /** Hookline answered something other than success; {@code message} is its own explanation. */
     static final class Refused extends IOException {
         final int status;
+        final transient JsonNode body;
 
-        Refused(int status, String message) {
+        Refused(int status, String message, JsonNode body) {
             super(message);
             this.status = status;
+            this.body = body;
         }
     }
 
@@ -67,22 +69,48 @@ final class RelayConnection {
         return events;
     }
 
-    /** Reports what the local receiver did with one event. */
-    void report(Event event, Forwarder.Result result) throws IOException, InterruptedException {
-        Map<String, Object> outcome = new LinkedHashMap<>();
-        outcome.put("id", event.id());
-        outcome.put("claim", event.claim());
-        outcome.put("durationMs", result.duration().toMillis());
-        if (result.status() != null) {
-            outcome.put("status", result.status());
-            outcome.put("headers", result.headers());
-            outcome.put("body", result.body());
-            outcome.put("retryAfter", result.retryAfter());
-        } else {
-            outcome.put("errorKind", result.errorKind());
-            outcome.put("error", result.error());
+    /** What the local receiver did with one event. */
+    record Answered(Event event, Forwarder.Result result) {
+    }
+
+    /**
+     * Reports a batch of answers; returns the ids Hookline refused (it no longer leased them to this
+     * client), each with its reason. Any other refusal of the whole batch is thrown.
+     */
+    Map<Long, String> report(List<Answered> answers) throws IOException, InterruptedException {
+        List<Map<String, Object>> outcomes = new ArrayList<>();
+        for (Answered answered : answers) {
+            Forwarder.Result result = answered.result();
+            Map<String, Object> outcome = new LinkedHashMap<>();
+            outcome.put("id", answered.event().id());
+            outcome.put("claim", answered.event().claim());
+            outcome.put("durationMs", result.duration().toMillis());
+            if (result.status() != null) {
+                outcome.put("status", result.status());
+                outcome.put("headers", result.headers());
+                outcome.put("body", result.body());
+                outcome.put("retryAfter", result.retryAfter());
+            } else {
+                outcome.put("errorKind", result.errorKind());
+                outcome.put("error", result.error());
+            }
+            outcomes.add(outcome);
         }
-        send(outcomes, JSON.writeValueAsString(outcome), Duration.ofSeconds(30));
+        String body = JSON.writeValueAsString(Map.of("outcomes", outcomes));
+        Map<Long, String> refused = new LinkedHashMap<>();
+        JsonNode answer;
+        try {
+            answer = send(this.outcomes, body, Duration.ofSeconds(30));
+        } catch (Refused conflict) {
+            if (conflict.status != 409 || conflict.body == null) {
+                throw conflict;
+            }
+            answer = conflict.body;
+        }
+        for (JsonNode refusal : answer.path("refused")) {
+            refused.put(refusal.path("id").asLong(), refusal.path("error").asString());
+        }
+        return refused;
     }
 
     private JsonNode send(URI uri, String body, Duration timeout) throws IOException, InterruptedException {
@@ -101,9 +129,17 @@ final class RelayConnection {
             throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
         }
         if (response.statusCode() != 200) {
-            throw new Refused(response.statusCode(), errorOf(response));
+            throw new Refused(response.statusCode(), errorOf(response), jsonOrNull(response.body()));
         }
         return JSON.readTree(response.body());
+    }
+
+    private static JsonNode jsonOrNull(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (RuntimeException notJson) {
+            return null;
+        }
     }
 
     private static String errorOf(HttpResponse<String> response) {
