@@ -84,9 +84,11 @@ class CleanStopTest {
         }
     }
 
-    private SingleConnectionDataSource database() {
-        return new SingleConnectionDataSource("jdbc:postgresql://localhost:" + databasePort + "/postgres",
-                "postgres", "postgres", true);
+    /** The child's embedded database, with the password it generated into its data directory. */
+    private SingleConnectionDataSource database() throws java.io.IOException {
+        String password = java.nio.file.Files.readString(dataDir.resolve("postgres-password")).trim();
+        return new SingleConnectionDataSource("jdbc:postgresql://127.0.0.1:" + databasePort + "/postgres",
+                "postgres", password, true);
     }
 
     private static int freePort() {
