@@ -2,17 +2,17 @@ package io.hookline.bench;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * One Hookline process started from the jar, with its output in a log file. Its pid (and that of the
@@ -20,8 +20,6 @@ import java.util.regex.Pattern;
  * this harness dies.
  */
 final class Hookline implements AutoCloseable {
-
-    private static final Pattern PG_PORT = Pattern.compile("Embedded PostgreSQL running on port (\\d+)");
 
     final Process process;
     final Path dataDir;
@@ -98,13 +96,16 @@ final class Hookline implements AutoCloseable {
         throw new IllegalStateException("Hookline was not healthy within " + limit + "; see " + log);
     }
 
-    /** The JDBC URL of the embedded database this process started, from its log. */
+    /**
+     * The JDBC URL of the embedded database this process started: its port from the server's
+     * postmaster.pid (fourth line), its generated password from the data directory.
+     */
     String embeddedJdbcUrl() throws IOException {
-        Matcher m = PG_PORT.matcher(Files.readString(log));
-        if (!m.find()) {
-            throw new IllegalStateException("No embedded PostgreSQL port in " + log);
-        }
-        return "jdbc:postgresql://localhost:" + m.group(1) + "/postgres?user=postgres";
+        List<String> pidFile = Files.readAllLines(dataDir.resolve("postgres").resolve("postmaster.pid"));
+        String port = pidFile.get(3).trim();
+        String password = Files.readString(dataDir.resolve("postgres-password")).trim();
+        return "jdbc:postgresql://127.0.0.1:" + port + "/postgres?user=postgres&password="
+                + URLEncoder.encode(password, StandardCharsets.UTF_8);
     }
 
     String apiKey() throws IOException {
