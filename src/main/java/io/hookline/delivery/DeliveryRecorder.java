@@ -105,15 +105,15 @@ class DeliveryRecorder {
             switch (attempt.outcome()) {
                 case DeliveryOutcome.Delivered d -> {
                     responseStatuses[i] = d.status();
-                    headers[i] = d.responseHeaders();
-                    bodies[i] = d.responseBody();
+                    headers[i] = storable(d.responseHeaders());
+                    bodies[i] = storable(d.responseBody());
                 }
                 case DeliveryOutcome.Failed f -> {
                     responseStatuses[i] = f.status();
-                    headers[i] = f.responseHeaders();
-                    bodies[i] = f.responseBody();
+                    headers[i] = storable(f.responseHeaders());
+                    bodies[i] = storable(f.responseBody());
                     kinds[i] = f.kind().name();
-                    errors[i] = f.error();
+                    errors[i] = storable(f.error());
                 }
             }
         }
@@ -136,13 +136,14 @@ class DeliveryRecorder {
                             -- A claim whose lease ran out still records while nobody took it over: the
                             -- try happened, and its token is proof that nobody else has tried since.
                             where d.event_id = t.id and d.claim_token = t.token
-                            returning d.event_id as id
+                            returning d.event_id as id, t.token
                         ), attempts as (
                             insert into webhook_attempts (event_id, number, trigger, started_at, duration_ms, response_status,
                                                           response_headers, response_body, error_kind, error)
                             select t.id, t.number, t.trigger, t.started_at, t.duration_ms, t.response_status,
                                    t.response_headers, t.response_body, t.error_kind, t.error
-                            from tries t join updated u on u.id = t.id
+                            -- By token too: a stale try of the same event in this batch is not the holder's.
+                            from tries t join updated u on u.id = t.id and u.token = t.token
                         )
                         select id from updated
                         """)
@@ -151,6 +152,20 @@ class DeliveryRecorder {
                 .param("starts", starts).param("durations", durations).param("responseStatuses", responseStatuses)
                 .param("headers", headers).param("bodies", bodies).param("kinds", kinds).param("errors", errors)
                 .query(Long.class).list();
+    }
+
+    /** PostgreSQL text cannot hold NUL, which a receiver may well answer with: it is kept as U+FFFD. */
+    private static String storable(String text) {
+        return text == null ? null : text.replace('\u0000', '\uFFFD');
+    }
+
+    /** Whether the database answers at all: tells a database that is away from a batch it refused. */
+    boolean reachable() {
+        try {
+            return jdbc.sql("select true").query(Boolean.class).single();
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     /** Arrays of timestamps travel as ISO-8601 text and are cast in SQL: the driver has no array type for them. */

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
@@ -95,8 +96,12 @@ final class RecordingQueue implements AutoCloseable {
         try {
             recorded = recorder.record(batch, now);
         } catch (RuntimeException e) {
-            log.warn("Could not record {} tries yet ({}); they wait for the database", batch.size(), e.toString());
-            return false;
+            if (!recorder.reachable()) {
+                log.warn("Could not record {} tries yet ({}); they wait for the database", batch.size(), e.toString());
+                return false;
+            }
+            // The database is there and refused the batch: one try it cannot take must not hold up the rest.
+            recorded = recordOneByOne(batch, now);
         }
         for (DeliveryRecorder.Finished finished : batch) {
             held.drop(finished.event());
@@ -108,6 +113,19 @@ final class RecordingQueue implements AutoCloseable {
             }
         }
         return true;
+    }
+
+    private Set<Long> recordOneByOne(List<DeliveryRecorder.Finished> batch, Instant now) {
+        Set<Long> recorded = new HashSet<>();
+        for (DeliveryRecorder.Finished finished : batch) {
+            try {
+                recorded.addAll(recorder.record(List.of(finished), now));
+            } catch (RuntimeException e) {
+                log.error("Could not record the try of event {}; it is sent again when its lease ends",
+                        finished.event().id(), e);
+            }
+        }
+        return recorded;
     }
 
     private void giveUpOnOldTries() {

@@ -1,5 +1,6 @@
 package io.hookline.delivery;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -14,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Recording finished tries on its own, against real PostgreSQL; this application runs no workers. */
 @TestPropertySource(properties = "hookline.roles=api")
@@ -23,6 +25,8 @@ class DeliveryRecorderTest extends IntegrationTest {
     DueEventClaimer claimer;
     @Autowired
     DeliveryRecorder recorder;
+    @Autowired
+    DeliveryMetrics metrics;
 
     private long receiverId;
 
@@ -98,5 +102,58 @@ class DeliveryRecorderTest extends IntegrationTest {
         assertThat(status(lost.id())).isEqualTo("PENDING");
         assertThat(status(expiredButOurs.id())).isEqualTo("SUCCEEDED");
         assertThat(jdbc.sql("select count(*) from webhook_attempts").query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void a_stale_try_of_an_event_in_the_same_batch_as_its_holders_try_leaves_only_the_holders_attempt() {
+        Instant now = Instant.now();
+        ClaimedEvent held = claimer.claim(UUID.randomUUID(), now, Duration.ofSeconds(30), 1, 1, Set.of(),
+                new Long[0]).getFirst();
+        ClaimedEvent stale = new ClaimedEvent(held.id(), held.organizationId(), held.receiverId(), held.body(),
+                held.attemptCount(), held.trigger(), held.occurredAt(), held.test(), UUID.randomUUID());
+
+        Set<Long> recorded = recorder.record(List.of(failed(stale, now), delivered(held, now.plusMillis(5))),
+                now.plusSeconds(1));
+
+        assertThat(recorded).containsExactly(held.id());
+        assertThat(status(held.id())).isEqualTo("SUCCEEDED");
+        assertThat(jdbc.sql("select response_status from webhook_attempts").query(Integer.class).list())
+                .containsExactly(200);
+    }
+
+    @Test
+    void a_response_with_nul_characters_is_recorded_with_them_replaced() {
+        Instant now = Instant.now();
+        ClaimedEvent event = claimer.claim(UUID.randomUUID(), now, Duration.ofSeconds(30), 1, 1, Set.of(),
+                new Long[0]).getFirst();
+
+        recorder.record(List.of(new DeliveryRecorder.Finished(event, new Attempt(now, Duration.ofMillis(5),
+                new DeliveryOutcome.Failed(500, DeliveryOutcome.ErrorKind.BAD_RESPONSE, "HTTP 500\u0000", null,
+                        "x-odd: a\u0000b\n", "bo\u0000dy")))), now.plusSeconds(1));
+
+        assertThat(status(event.id())).isEqualTo("RETRYING");
+        assertThat(jdbc.sql("select response_body from webhook_attempts").query(String.class).single())
+                .isEqualTo("bo\uFFFDdy");
+    }
+
+    @Test
+    void a_try_the_database_refuses_does_not_hold_up_the_others_recorded_with_it() {
+        Instant now = Instant.now();
+        List<ClaimedEvent> claimed = claimer.claim(UUID.randomUUID(), now, Duration.ofSeconds(30), 2, 2, Set.of(),
+                new Long[0]);
+        ClaimedEvent good = claimed.get(0);
+        ClaimedEvent refused = claimed.get(1);
+        ClaimedEvent unknownTrigger = new ClaimedEvent(refused.id(), refused.organizationId(), refused.receiverId(),
+                refused.body(), refused.attemptCount(), "NO SUCH TRIGGER", refused.occurredAt(), refused.test(),
+                refused.claimToken());
+
+        try (RecordingQueue queue = new RecordingQueue(recorder, metrics, Clock.systemUTC())) {
+            queue.held().hold(List.of(good, unknownTrigger), now);
+            queue.add(failed(unknownTrigger, now));
+            queue.add(delivered(good, now));
+            await().atMost(Duration.ofSeconds(10)).until(() -> status(good.id()).equals("SUCCEEDED"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> queue.held().size() == 0);
+        }
+        assertThat(status(refused.id())).as("sent again when its lease ends").isEqualTo("PENDING");
     }
 }
