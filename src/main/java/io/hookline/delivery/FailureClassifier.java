@@ -28,6 +28,19 @@ final class FailureClassifier {
         return noResponse(ErrorKind.TIMEOUT, "no complete response within " + human(requestTimeout));
     }
 
+    /** A read that waited its whole socket timeout, as opposed to a connect that did. */
+    static boolean isReadTimeout(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof ConnectTimeoutException) {
+                return false;
+            }
+            if (t instanceof SocketTimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static Failed classify(Throwable failure) {
         // Egress refusals come first: the egress package's EgressBlockedIOException may well be an
         // UnknownHostException or ConnectException underneath, and must not read as a network fault.

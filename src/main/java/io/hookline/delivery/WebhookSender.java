@@ -84,7 +84,9 @@ public final class WebhookSender implements AutoCloseable {
         } catch (IOException | RuntimeException failure) {
             // Whatever broke, the connection is unusable: drop it rather than let close() drain it.
             post.cancel();
-            return deadlinePassed.get()
+            // A read waits at most the request timeout too, so a read that timed out may beat the
+            // deadline's timer by a hair: either way, the receiver had its whole request timeout.
+            return deadlinePassed.get() || FailureClassifier.isReadTimeout(failure)
                     ? FailureClassifier.timedOut(properties.requestTimeout())
                     : FailureClassifier.classify(failure);
         } finally {
