@@ -42,15 +42,36 @@ class FanOutRepository {
                             delete from change_log c
                             where c.id in (select id from change_log order by id limit :limit for update skip locked)
                             returning c.*
+                        ), key_fields as materialized (
+                            -- The fields the keyed subscriptions of these changes' resources require.
+                            select distinct k.organization_id, k.resource, k.action, k.field
+                            from webhook_subscription_filter_keys k
+                            where (k.organization_id, k.resource, k.action)
+                                  in (select organization_id, resource, action from changes)
+                        ), candidates as (
+                            -- Subscriptions without a key are tried on every change of their resource; keyed
+                            -- ones only where the change's value of their key field is one of their values.
+                            select c.id as change_id, s.id as subscription_id
+                            from changes c
+                            join webhook_subscriptions s on s.organization_id = c.organization_id
+                                 and s.resource = c.resource and s.action = c.action and s.filter_key is null
+                            union all
+                            select c.id, k.subscription_id
+                            from changes c
+                            join key_fields f on f.organization_id = c.organization_id and f.resource = c.resource
+                                 and f.action = c.action
+                            join webhook_subscription_filter_keys k on k.organization_id = c.organization_id
+                                 and k.resource = c.resource and k.action = c.action and k.field = f.field
+                                 and k.value = (case when c.action = 'DELETE' then c.old_row else c.new_row end) -> f.field
                         ), matches as (
                             -- Numbered in change order, so a receiver may order a row's events by event_id.
                             select nextval('webhook_events_id_seq') as event_id, m.*
                             from (select c.id as change_id, c.organization_id, c.resource, c.action, c.transaction_id,
                                          c.occurred_at, c.new_row, c.old_row, c.changed_fields,
                                          s.id as subscription_id, s.receiver_id, r.relay
-                                  from changes c
-                                  join webhook_subscriptions s on s.organization_id = c.organization_id
-                                       and s.resource = c.resource and s.action = c.action and s.active
+                                  from candidates cand
+                                  join changes c on c.id = cand.change_id
+                                  join webhook_subscriptions s on s.id = cand.subscription_id and s.active
                                        and (s.filter_path is null
                                             or webhook_filter_matches(s.filter_path, c.new_row, c.old_row, c.action))
                                   join webhook_receivers r on r.id = s.receiver_id and r.active

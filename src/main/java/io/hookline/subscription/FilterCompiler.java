@@ -1,9 +1,12 @@
 package io.hookline.subscription;
 
 import java.math.BigDecimal;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Compiles a filter, once when it is saved, into a jsonpath predicate that PostgreSQL evaluates
@@ -38,6 +41,38 @@ final class FilterCompiler {
             case FilterNode.Not not -> "!(" + compile(not.node()) + ")";
             case FilterNode.Test test -> test(test);
         };
+    }
+
+    /**
+     * The filter's key, if it has one: a field it requires to equal one of a few values, as the
+     * fan-out's index finds candidates by it (docs/filters.md). A lone {@code equals}/{@code in}
+     * test, or the one of an {@code all} with the fewest values.
+     */
+    Optional<Key> key(FilterNode node) {
+        return switch (node) {
+            case FilterNode.Test test -> keyOf(test);
+            case FilterNode.All all -> all.nodes().stream()
+                    .flatMap(n -> n instanceof FilterNode.Test t ? keyOf(t).stream() : Stream.empty())
+                    .min(Comparator.comparingInt(k -> k.values().size()));
+            default -> Optional.empty();
+        };
+    }
+
+    /** A field and the values it must equal one of, each as JSON of the column's type. */
+    record Key(String field, List<String> values) {
+    }
+
+    private Optional<Key> keyOf(FilterNode.Test test) {
+        List<String> texts = switch (test.operator()) {
+            case EQUALS -> List.of((String) test.value());
+            case IN -> ((List<?>) test.value()).stream().map(String::valueOf).toList();
+            default -> null;
+        };
+        if (texts == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Key(test.field(), texts.stream().map(t -> literal(columns.get(test.field()), t))
+                .filter(l -> l != null).distinct().toList()));
     }
 
     private String join(List<FilterNode> nodes, String operator) {

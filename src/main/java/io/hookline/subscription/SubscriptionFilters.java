@@ -22,16 +22,23 @@ class SubscriptionFilters {
         this.columns = columns;
     }
 
-    /** A filter as stored: the API's shape as JSON text, and the jsonpath the fan-out evaluates. */
-    record Compiled(String json, String path) {
+    /**
+     * A filter as stored: the API's shape as JSON text, the jsonpath the fan-out evaluates, and its
+     * key as JSON ({@code {"field": …, "values": […]}}), or null when it has none.
+     */
+    record Compiled(String json, String path, String key) {
     }
 
     Compiled compile(String resourceName, Object input) {
         Resource resource = Resource.valueOf(resourceName);
         Map<String, ResourceColumns.Kind> fields = columns.of(resource);
         FilterNode filter = FilterParser.parse(input, resource.name(), fields);
-        String path = new FilterCompiler(fields, columns.bookkeeping()).compile(filter);
-        return new Compiled(JSON.writeValueAsString(filter.toApi()), path);
+        FilterCompiler compiler = new FilterCompiler(fields, columns.bookkeeping());
+        String key = compiler.key(filter)
+                .map(k -> "{\"field\": " + JSON.writeValueAsString(k.field()) + ", \"values\": ["
+                        + String.join(", ", k.values()) + "]}")
+                .orElse(null);
+        return new Compiled(JSON.writeValueAsString(filter.toApi()), compiler.compile(filter), key);
     }
 
     /** A stored filter compiled again, for a subscription moving to another resource. */

@@ -36,15 +36,16 @@ class SubscriptionRepository {
         try {
             return jdbc.sql("""
                             insert into webhook_subscriptions (organization_id, receiver_id, resource, action, active,
-                                                               filter, filter_path, created_by)
-                            values (:org, :receiver, :resource, :action, :active,
-                                    cast(:filter as jsonb), cast(:filterPath as jsonpath), :createdBy)
+                                                               filter, filter_path, filter_key, created_by)
+                            values (:org, :receiver, :resource, :action, :active, cast(:filter as jsonb),
+                                    cast(:filterPath as jsonpath), cast(:filterKey as jsonb), :createdBy)
                             returning *
                             """)
                     .param("org", organizationId).param("receiver", receiverId).param("resource", resource)
                     .param("action", action).param("active", active)
                     .param("filter", filter == null ? null : filter.json())
-                    .param("filterPath", filter == null ? null : filter.path()).param("createdBy", createdBy)
+                    .param("filterPath", filter == null ? null : filter.path())
+                    .param("filterKey", filter == null ? null : filter.key()).param("createdBy", createdBy)
                     .query(SubscriptionRepository::map).single();
         } catch (DuplicateKeyException e) {
             throw duplicate(receiverId, resource, action);
@@ -81,12 +82,13 @@ class SubscriptionRepository {
     }
 
     /** Columns written through a cast from text. */
-    private static final Map<String, String> CASTS = Map.of("filter", "jsonb", "filter_path", "jsonpath");
+    private static final Map<String, String> CASTS = Map.of("filter", "jsonb", "filter_path", "jsonpath", "filter_key", "jsonb");
 
     /** Puts a filter change (null: remove the filter) into the changes of {@link #update}. */
     static void putFilter(Map<String, Object> changes, SubscriptionFilters.Compiled filter) {
         changes.put("filter", filter == null ? null : filter.json());
         changes.put("filter_path", filter == null ? null : filter.path());
+        changes.put("filter_key", filter == null ? null : filter.key());
     }
 
     WebhookSubscription update(long organizationId, long id, String etag, Map<String, Object> changes) {
