@@ -82,18 +82,8 @@ class FanOutRepository {
                                                                 occurred_at, created_at)
                             select event_id, organization_id, subscription_id, receiver_id, change_id, resource, action,
                                    transaction_id,
-                                   json_build_object(
-                                       'event_id', event_id,
-                                       'subscription_id', subscription_id,
-                                       'receiver_id', receiver_id,
-                                       'resource', resource,
-                                       'action', action,
-                                       'transaction_id', transaction_id,
-                                       'occurred_at', to_char(occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-                                       'data', new_row,
-                                       'previous_data', old_row,
-                                       'changed_fields', to_jsonb(coalesce(changed_fields, '{}'))
-                                   )::text,
+                                   webhook_event_body(event_id, subscription_id, receiver_id, resource, action, false,
+                                                      transaction_id, occurred_at, new_row, old_row, changed_fields),
                                    occurred_at, :now
                             from matches
                             returning id, organization_id, receiver_id, subscription_id, body, occurred_at

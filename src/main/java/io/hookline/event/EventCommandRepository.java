@@ -69,19 +69,10 @@ class EventCommandRepository {
                             insert into webhook_event_payloads (id, organization_id, receiver_id, test, body, occurred_at,
                                                                 created_at)
                             select id, :org, :receiver, true,
-                                   json_build_object(
-                                       'event_id', id,
-                                       'subscription_id', null,
-                                       'receiver_id', :receiver,
-                                       'resource', null,
-                                       'action', null,
-                                       'test', true,
-                                       'transaction_id', null,
-                                       'occurred_at', to_char(:now at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-                                       'data', json_build_object('message', 'A test webhook from Hookline: your receiver is reachable.'),
-                                       'previous_data', null,
-                                       'changed_fields', '[]'::json
-                                   )::text,
+                                   webhook_event_body(id, null, :receiver, null, null, true, null, :now,
+                                                      jsonb_build_object('message',
+                                                          'A test webhook from Hookline: your receiver is reachable.'),
+                                                      null, null),
                                    :now, :now
                             from event
                             returning *
