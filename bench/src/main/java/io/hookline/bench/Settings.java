@@ -30,6 +30,7 @@ record Settings(String mode, int[] throughputReceivers, int throughputEvents, in
                 case "--full" -> mode = "full";
                 case "--receiver-only" -> mode = "receiver";
                 case "--filters-only" -> mode = "filters";
+                case "--relay-only" -> mode = "relay";
                 case "--hookline-jar" -> jar = Path.of(args[++i]);
                 case "--work-dir" -> work = Path.of(args[++i]);
                 case "--output" -> out = Path.of(args[++i]);
@@ -44,6 +45,8 @@ record Settings(String mode, int[] throughputReceivers, int throughputEvents, in
                     new int[0], 2_000, Duration.ofMinutes(3), jar, work, out, jdbcUrl, apiKey, java);
             case "receiver" -> new Settings(mode, new int[0], 0, changes, new int[0], 0, 0, 0, 0, 0, 0,
                     new int[0], 100_000, Duration.ofMinutes(2), jar, work, out, jdbcUrl, apiKey, java);
+            case "relay" -> new Settings(mode, new int[0], 2_000, changes, new int[0], 5, 0, 0, 0, 0, 0,
+                    new int[0], 2_000, Duration.ofMinutes(5), jar, work, out, jdbcUrl, apiKey, java);
             case "filters" -> new Settings(mode, new int[0], 0, changes, new int[0], 0, 0, 0, 0, 0, 0,
                     new int[0], 2_000, Duration.ofMinutes(12), jar, work, out, jdbcUrl, apiKey, java);
             case "quick" -> new Settings(mode, new int[] {1, 10, 100}, 1_000, changes, new int[] {200, 1000}, 3, 3, 20,
