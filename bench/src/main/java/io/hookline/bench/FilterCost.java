@@ -50,6 +50,7 @@ final class FilterCost {
             for (int round = 0; round < rounds; round++) {
                 pipeline.activateOnly(List.of(), allBenchReceivers);
                 measure("no_subscription_matching", changes, round, rates, events);
+                removeFilters(); // the previous round left every subscription filtered
                 pipeline.activateOnly(receivers.subList(0, 1), allBenchReceivers);
                 measure("one_unfiltered_subscription", changes, round, rates, events);
                 pipeline.activateOnly(receivers, allBenchReceivers);
