@@ -15,6 +15,7 @@ import org.apache.hc.core5.http.NoHttpResponseException;
 
 import io.hookline.delivery.DeliveryOutcome.ErrorKind;
 import io.hookline.delivery.DeliveryOutcome.Failed;
+import io.hookline.egress.EgressBlockedIOException;
 
 /** Turns what went wrong during a try into an {@link ErrorKind} and a short message for people. */
 final class FailureClassifier {
@@ -42,11 +43,10 @@ final class FailureClassifier {
     }
 
     static Failed classify(Throwable failure) {
-        // Egress refusals come first: the egress package's EgressBlockedIOException may well be an
-        // UnknownHostException or ConnectException underneath, and must not read as a network fault.
-        // It is matched by simple name so this package needs no compile-time dependency on io.hookline.egress.
+        // Egress refusals come first: an EgressBlockedIOException is an UnknownHostException, and
+        // must not read as a network fault. (delivery depends on egress already, in DeliveryConfig.)
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t.getClass().getSimpleName().equals("EgressBlockedIOException")) {
+            if (t instanceof EgressBlockedIOException) {
                 return noResponse(ErrorKind.BLOCKED_BY_EGRESS_POLICY, "blocked by egress policy: " + message(t));
             }
         }
