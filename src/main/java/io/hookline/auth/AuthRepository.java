@@ -116,8 +116,4 @@ class AuthRepository {
                 .and("user_id = :user", "user", userId);
         return paginator.page("*", "api_keys", "id", filter, BY_ID, SortDirection.ASC, page, API_KEY);
     }
-
-    Optional<User> findUserById(long id) {
-        return jdbc.sql("select * from users where id = :id").param("id", id).query(USER).optional();
-    }
 }

@@ -6,8 +6,10 @@ import java.util.Optional;
 
 /**
  * Every webhookable resource: its public name (the reference's plural), the singular spelling
- * newer clients send, and the table whose changes it reports. A table becomes webhookable by a
- * migration that calls {@code make_webhookable(table, resource)}; this list is the API's side.
+ * newer clients send, and the table whose changes it reports. This is the one list of resources
+ * (docs/adding-a-resource.md): the manufacturing tables and their GraphQL types derive from it, and
+ * ResourceRegistryTest fails where the schema's {@code ResourceEnum} or the migrations'
+ * {@code make_webhookable(table, resource)} calls say otherwise.
  */
 public enum Resource {
     LOCATIONS("LOCATION", "locations"),
@@ -37,6 +39,15 @@ public enum Resource {
 
     public String table() {
         return table;
+    }
+
+    /** The GraphQL object type of the resource's rows: the singular in PascalCase ({@code RunStep}). */
+    public String typeName() {
+        StringBuilder type = new StringBuilder();
+        for (String word : singular.split("_")) {
+            type.append(word.charAt(0)).append(word.substring(1).toLowerCase(Locale.ROOT));
+        }
+        return type.toString();
     }
 
     /** Accepts the plural name or its deprecated singular alias, in any case. */

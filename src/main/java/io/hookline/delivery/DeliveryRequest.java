@@ -20,9 +20,4 @@ public record DeliveryRequest(long eventId, String webhookUri, String body, Cont
 
     public record Header(String key, String value) {
     }
-
-    /** The current shared secret: the one {@code x-ion-signature} uses. */
-    public String currentSecret() {
-        return secrets.getFirst();
-    }
 }

@@ -42,9 +42,10 @@ final class FailureClassifier {
     }
 
     static Failed classify(Throwable failure) {
-        // Egress refusals come first: the egress package's EgressBlockedIOException may well be an
-        // UnknownHostException or ConnectException underneath, and must not read as a network fault.
-        // It is matched by simple name so this package needs no compile-time dependency on io.hookline.egress.
+        // Egress refusals come first: the egress package's EgressBlockedIOException is an
+        // UnknownHostException underneath, and must not read as a network fault. It is matched by
+        // simple name, not by type, because WebhookSenderTest stands in for it with a class of that
+        // name; delivery does depend on egress (DeliveryConfig), so the type would compile here too.
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t.getClass().getSimpleName().equals("EgressBlockedIOException")) {
                 return noResponse(ErrorKind.BLOCKED_BY_EGRESS_POLICY, "blocked by egress policy: " + message(t));

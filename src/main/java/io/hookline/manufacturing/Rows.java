@@ -17,6 +17,7 @@ import io.hookline.api.ListSort;
 import io.hookline.api.SortDirection;
 import io.hookline.api.SqlFilter;
 import io.hookline.capture.Resource;
+import io.hookline.db.EtagGuard;
 import org.postgresql.util.PSQLException;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -38,6 +39,11 @@ public class Rows {
     Rows(JdbcClient jdbc) {
         this.jdbc = jdbc;
         this.paginator = new KeysetPaginator(jdbc);
+    }
+
+    /** The table as a caller sees it: what controllers use. */
+    public <T extends Row> TableRows<T> of(Table<T> table) {
+        return new TableRows<>(this, table);
     }
 
     public <T extends Row> T insert(Table<T> table, long organizationId, Map<String, Object> values) {
@@ -104,10 +110,9 @@ public class Rows {
         params.put("id", id);
         params.put("expected_etag", etag);
         try {
-            return jdbc.sql("update " + table.name() + " set " + set
+            return written(jdbc.sql("update " + table.name() + " set " + set
                             + " where organization_id = :org and id = :id and etag = :expected_etag returning *")
-                    .params(params).query(table.mapper()).optional()
-                    .orElseThrow(() -> staleOrMissing(table, organizationId, id));
+                    .params(params).query(table.mapper()).optional(), table, organizationId, id);
         } catch (DuplicateKeyException e) {
             throw ApiException.conflict(table.duplicate());
         }
@@ -116,11 +121,10 @@ public class Rows {
     /** Deletes the row if the etag still matches; returns it as it was. */
     public <T extends Row> T delete(Table<T> table, long organizationId, long id, String etag) {
         try {
-            return jdbc.sql("delete from " + table.name()
+            return written(jdbc.sql("delete from " + table.name()
                             + " where organization_id = :org and id = :id and etag = :etag returning *")
                     .param("org", organizationId).param("id", id).param("etag", etag)
-                    .query(table.mapper()).optional()
-                    .orElseThrow(() -> staleOrMissing(table, organizationId, id));
+                    .query(table.mapper()).optional(), table, organizationId, id);
         } catch (DataIntegrityViolationException e) {
             throw stillReferenced(table, id, e);
         }
@@ -131,11 +135,8 @@ public class Rows {
                 ListSort.direction(sort, SortDirection.ASC), args, table.mapper());
     }
 
-    private ApiException staleOrMissing(Table<?> table, long organizationId, long id) {
-        return find(table, organizationId, id).isPresent()
-                ? ApiException.conflict(table.label() + " " + id
-                + " was changed since the given etag was read; read it again and retry")
-                : ApiException.notFound(table.label(), id);
+    private <T extends Row> T written(Optional<T> row, Table<T> table, long organizationId, long id) {
+        return EtagGuard.written(row, table.label(), id, () -> find(table, organizationId, id).isPresent());
     }
 
     /** A foreign key refused the delete: say which kind of row still depends on this one. */

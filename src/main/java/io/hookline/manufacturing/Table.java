@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.hookline.api.SortKey;
+import io.hookline.capture.Resource;
 import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.RowMapper;
 
@@ -16,12 +17,17 @@ import org.springframework.jdbc.core.RowMapper;
 public record Table<T extends Row>(String name, String label, RowMapper<T> mapper, Map<String, SortKey> sorts,
                                    String duplicate) {
 
-    /** A table whose rows map onto the record's components by column name (snake_case to camelCase). */
-    public static <T extends Row> Table<T> of(String name, String label, Class<T> type) {
-        return of(name, label, new DataClassRowMapper<>(type));
+    /** The resource's table, whose rows map onto the record's components by column name (snake_case to camelCase). */
+    public static <T extends Row> Table<T> of(Resource resource, Class<T> type) {
+        return of(resource, new DataClassRowMapper<>(type));
     }
 
-    public static <T extends Row> Table<T> of(String name, String label, RowMapper<T> mapper) {
+    /** The resource's table; users see it named as its GraphQL type. */
+    public static <T extends Row> Table<T> of(Resource resource, RowMapper<T> mapper) {
+        return of(resource.table(), resource.typeName(), mapper);
+    }
+
+    private static <T extends Row> Table<T> of(String name, String label, RowMapper<T> mapper) {
         Map<String, SortKey> sorts = SortKey.byName(SortKey.ID, SortKey.CREATED_AT, SortKey.UPDATED_AT);
         return new Table<>(name, label, mapper, Map.copyOf(sorts), label + " already exists");
     }

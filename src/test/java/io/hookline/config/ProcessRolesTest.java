@@ -36,11 +36,9 @@ class ProcessRolesTest extends IntegrationTest {
     void an_api_only_process_fans_out_and_delivers_nothing_until_a_worker_runs() {
         try (TestReceiver receiver = TestReceiver.http()) {
             Webhooks webhooks = new Webhooks(api, jdbc, tenant.organizationId());
-            long receiverId = webhooks.receiver(receiver.url("/hooks")).id();
-            webhooks.subscribe(receiverId, "RUNS", "CREATE");
+            long receiverId = webhooks.subscribedReceiver(receiver.url("/hooks"), "RUNS", "CREATE");
             webhooks.insertRun("made while no worker runs");
-            api.execute("mutation($id: ID!) { sendTestWebhookEvent(receiverId: $id) { webhookEvent { id } } }",
-                    java.util.Map.of("id", receiverId)).ok();
+            webhooks.sendTestEvent(receiverId);
 
             // Several poll intervals (200 ms here) pass with nothing fanned out or sent.
             await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() ->

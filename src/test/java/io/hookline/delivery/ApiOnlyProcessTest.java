@@ -19,11 +19,9 @@ class ApiOnlyProcessTest extends IntegrationTest {
     void an_api_only_process_fans_out_nothing_and_delivers_nothing() {
         try (TestReceiver receiver = TestReceiver.http()) {
             Webhooks webhooks = new Webhooks(api, jdbc, tenant.organizationId());
-            long receiverId = webhooks.receiver(receiver.url("/hooks")).id();
-            webhooks.subscribe(receiverId, "RUNS", "CREATE");
+            long receiverId = webhooks.subscribedReceiver(receiver.url("/hooks"), "RUNS", "CREATE");
             webhooks.insertRun("left for a worker");
-            api.execute("mutation($r: ID!) { sendTestWebhookEvent(receiverId: $r) { webhookEvent { id } } }",
-                    java.util.Map.of("r", receiverId)).ok();
+            webhooks.sendTestEvent(receiverId);
 
             await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> receiver.requests().isEmpty());
             assertThat(jdbc.sql("select count(*) from change_log").query(Long.class).single())

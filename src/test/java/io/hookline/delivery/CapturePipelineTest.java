@@ -15,12 +15,8 @@ import javax.crypto.spec.SecretKeySpec;
 import com.jayway.jsonpath.JsonPath;
 import com.standardwebhooks.Webhook;
 import io.hookline.testing.GraphQl;
-import io.hookline.testing.IntegrationTest;
+import io.hookline.testing.HttpsReceiverTest;
 import io.hookline.testing.ReceivedRequest;
-import io.hookline.testing.TestReceiver;
-import io.hookline.testing.Webhooks;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -29,9 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Committed changes, however they are written, reach their receivers signed; nothing else does. */
-class CapturePipelineTest extends IntegrationTest {
-
-    private static final Duration WAIT = Duration.ofSeconds(20);
+class CapturePipelineTest extends HttpsReceiverTest {
 
     @Autowired
     TransactionTemplate transaction;
@@ -41,20 +35,6 @@ class CapturePipelineTest extends IntegrationTest {
 
     @Autowired
     org.springframework.context.ApplicationContext context;
-
-    private TestReceiver receiver;
-    private Webhooks webhooks;
-
-    @BeforeEach
-    void receiver() {
-        receiver = TestReceiver.https();
-        webhooks = new Webhooks(api, jdbc, tenant.organizationId());
-    }
-
-    @AfterEach
-    void closeReceiver() {
-        receiver.close();
-    }
 
     @Test
     void a_run_created_after_the_reference_setup_arrives_once_over_https_with_verifiable_signatures() throws Exception {

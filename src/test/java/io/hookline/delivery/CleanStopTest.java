@@ -6,9 +6,8 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 
+import io.hookline.testing.DeliveryAudit;
 import io.hookline.testing.GraphQl;
 import io.hookline.testing.HooklineProcess;
 import io.hookline.testing.Reply;
@@ -20,7 +19,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * SIGTERM in the middle of delivering, on the embedded database, as a service manager stops
@@ -72,14 +70,7 @@ class CleanStopTest {
             try (HooklineProcess second = HooklineProcess.start(arguments());
                  SingleConnectionDataSource db = database()) {
                 JdbcClient jdbc = JdbcClient.create(db);
-                await().atMost(Duration.ofMinutes(2)).until(() -> jdbc.sql(
-                        "select count(*) from webhook_events where status = 'SUCCEEDED'").query(Long.class).single() == EVENTS);
-                Map<String, Long> perId = receiver.requests().stream()
-                        .collect(Collectors.groupingBy(r -> r.header("webhook-id"), Collectors.counting()));
-                assertThat(perId).hasSize(EVENTS);
-                assertThat(perId.values()).as("no webhook delivered twice").containsOnly(1L);
-                assertThat(jdbc.sql("select count(*) from webhook_attempts").query(Long.class).single())
-                        .as("every request sent is in the audit trail").isEqualTo(receiver.requests().size());
+                DeliveryAudit.awaitEachDeliveredOnce(jdbc, receiver, EVENTS, Duration.ofMinutes(2));
             }
         }
     }

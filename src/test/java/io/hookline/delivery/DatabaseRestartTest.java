@@ -3,9 +3,8 @@ package io.hookline.delivery;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 
+import io.hookline.testing.DeliveryAudit;
 import io.hookline.testing.GraphQl;
 import io.hookline.testing.HooklineProcess;
 import io.hookline.testing.IntegrationTest;
@@ -18,7 +17,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The external database restarts while Hookline keeps running and delivering: tries that finish
@@ -54,14 +52,7 @@ class DatabaseRestartTest {
             postgres.restart();
             assertThat(receiver.requests().size()).as("restarted mid-way").isLessThan(EVENTS);
 
-            await().atMost(Duration.ofMinutes(2)).until(() -> jdbc.sql(
-                    "select count(*) from webhook_events where status = 'SUCCEEDED'").query(Long.class).single() == EVENTS);
-            Map<String, Long> perId = receiver.requests().stream()
-                    .collect(Collectors.groupingBy(r -> r.header("webhook-id"), Collectors.counting()));
-            assertThat(perId).hasSize(EVENTS);
-            assertThat(perId.values()).as("no webhook delivered twice").containsOnly(1L);
-            assertThat(jdbc.sql("select count(*) from webhook_attempts").query(Long.class).single())
-                    .as("every request sent is in the audit trail").isEqualTo(receiver.requests().size());
+            DeliveryAudit.awaitEachDeliveredOnce(jdbc, receiver, EVENTS, Duration.ofMinutes(2));
         }
     }
 }

@@ -8,42 +8,21 @@ import java.util.Map;
 
 import com.jayway.jsonpath.JsonPath;
 import io.hookline.testing.GraphQl;
-import io.hookline.testing.IntegrationTest;
+import io.hookline.testing.HttpsReceiverTest;
 import io.hookline.testing.ReceivedRequest;
 import io.hookline.testing.Reply;
 import io.hookline.testing.TestCertificates;
 import io.hookline.testing.TestReceiver;
-import io.hookline.testing.Webhooks;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Section 5 of the design: retries, manual retry and replay, pausing, deactivation, rotation; and the error kinds. */
-class RetryAndHealthTest extends IntegrationTest {
-
-    private static final Duration WAIT = Duration.ofSeconds(20);
-
-    private TestReceiver receiver;
-    private Webhooks webhooks;
-
-    @BeforeEach
-    void receiver() {
-        receiver = TestReceiver.https();
-        webhooks = new Webhooks(api, jdbc, tenant.organizationId());
-    }
-
-    @AfterEach
-    void closeReceiver() {
-        receiver.close();
-    }
+class RetryAndHealthTest extends HttpsReceiverTest {
 
     private long subscribedReceiver() {
-        long id = webhooks.receiver(receiver.url("/hooks")).id();
-        webhooks.subscribe(id, "RUNS", "CREATE");
-        return id;
+        return webhooks.subscribedReceiver(receiver.url("/hooks"), "RUNS", "CREATE");
     }
 
     private void awaitStatus(long event, String status) {

@@ -43,6 +43,19 @@ public final class Webhooks {
                 .id("$.data.createWebhookSubscription.webhookSubscription.id");
     }
 
+    /** A receiver at {@code url} subscribed to one resource and action; returns its id. */
+    public long subscribedReceiver(String url, String resource, String action) {
+        long receiverId = receiver(url).id();
+        subscribe(receiverId, resource, action);
+        return receiverId;
+    }
+
+    /** Queues the receiver's test event, as the console's "send test" does. */
+    public void sendTestEvent(long receiverId) {
+        api.execute("mutation($r: ID!) { sendTestWebhookEvent(receiverId: $r) { webhookEvent { id } } }",
+                Map.of("r", receiverId)).ok();
+    }
+
     /** Inserts a run with plain SQL, as any other writer of the database would. */
     public long insertRun(String title) {
         return jdbc.sql("insert into runs (organization_id, title) values (:org, :title) returning id")

@@ -1,5 +1,6 @@
 package io.hookline.manufacturing.attachment;
 
+import io.hookline.capture.Resource;
 import java.time.OffsetDateTime;
 
 import io.hookline.manufacturing.Row;
@@ -10,7 +11,6 @@ public record FileAttachment(long id, long organizationId, String resource, long
                              String contentType, long sizeBytes, String checksum, Long createdBy,
                              OffsetDateTime createdAt, OffsetDateTime updatedAt, String etag) implements Row {
 
-    public static final Table<FileAttachment> TABLE = Table.of("file_attachments", "FileAttachment",
-                    FileAttachment.class)
+    public static final Table<FileAttachment> TABLE = Table.of(Resource.FILE_ATTACHMENTS, FileAttachment.class)
             .sortable("NAME", "name", "text");
 }

@@ -2,7 +2,6 @@ package io.hookline.manufacturing.attachment;
 
 import java.math.BigDecimal;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -10,16 +9,18 @@ import java.util.regex.Pattern;
 import io.hookline.api.ApiException;
 import io.hookline.api.Caller;
 import io.hookline.api.Connection;
-import io.hookline.api.PageArgs;
-import io.hookline.api.SqlFilter;
 import io.hookline.auth.User;
 import io.hookline.capture.Resource;
+import io.hookline.manufacturing.Changes;
 import io.hookline.manufacturing.Deleted;
 import io.hookline.manufacturing.Inputs;
+import io.hookline.manufacturing.ListPage;
 import io.hookline.manufacturing.People;
 import io.hookline.manufacturing.Rows;
+import io.hookline.manufacturing.TableRows;
 import io.hookline.api.ListSort;
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.Arguments;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -34,12 +35,12 @@ class FileAttachmentController {
 
     private static final Pattern CONTENT_TYPE = Pattern.compile("^[\\w.+-]+/[\\w.+-]+(;.*)?$");
 
-    private final Rows rows;
+    private final TableRows<FileAttachment> attachments;
     private final People people;
     private final JdbcClient jdbc;
 
     FileAttachmentController(Rows rows, People people, JdbcClient jdbc) {
-        this.rows = rows;
+        this.attachments = rows.of(FileAttachment.TABLE);
         this.people = people;
         this.jdbc = jdbc;
     }
@@ -59,19 +60,17 @@ class FileAttachmentController {
 
     @QueryMapping
     FileAttachment fileAttachment(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument long id) {
-        return rows.get(FileAttachment.TABLE, caller.organizationId(), id);
+        return attachments.get(caller, id);
     }
 
     @QueryMapping
     Connection<FileAttachment> fileAttachments(@ContextValue(Caller.CONTEXT_KEY) Caller caller,
-                                               @Argument Integer first, @Argument String after,
-                                               @Argument Integer last, @Argument String before,
-                                               @Argument Filters filters, @Argument ListSort sort) {
+                                               @Arguments ListPage page, @Argument Filters filters,
+                                               @Argument ListSort sort) {
         Filters f = filters == null ? new Filters(null, null) : filters;
-        SqlFilter filter = SqlFilter.where("organization_id = :org", "org", caller.organizationId())
+        return attachments.list(caller, page, sort, filter -> filter
                 .and("resource = :resource", "resource", f.resource() == null ? null : resource(f.resource()).name())
-                .and("resource_id = :object", "object", f.resourceId());
-        return rows.page(FileAttachment.TABLE, filter, sort, PageArgs.of(first, after, last, before));
+                .and("resource_id = :object", "object", f.resourceId()));
     }
 
     @MutationMapping
@@ -88,36 +87,18 @@ class FileAttachmentController {
         if (!exists) {
             throw ApiException.badInput("resourceId: " + resource.name() + " " + objectId + " not found");
         }
-        Map<String, Object> values = new LinkedHashMap<>();
-        values.put("resource", resource.name());
-        values.put("resource_id", objectId);
-        values.put("name", Inputs.text("name", input.name()));
-        values.put("content_type", contentType(Inputs.required("contentType", input.contentType())));
-        values.put("size_bytes", size(Inputs.required("sizeBytes", input.sizeBytes())));
-        values.put("checksum", Inputs.optionalText("checksum", input.checksum()));
-        values.put("created_by", caller.userId());
-        return new Payload(rows.insert(FileAttachment.TABLE, org, values));
+        Changes values = Changes.forInsert().set("resource", resource.name()).set("resource_id", objectId);
+        fields(values, input.name(), input.contentType(), input.sizeBytes(), input.checksum())
+                .set("created_by", caller.userId());
+        return new Payload(attachments.insert(caller, values));
     }
 
     @MutationMapping
     @Transactional
     Payload updateFileAttachment(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument UpdateInput input) {
         caller.requireAdmin();
-        Map<String, Object> changes = new LinkedHashMap<>();
-        if (input.name() != null) {
-            changes.put("name", Inputs.text("name", input.name()));
-        }
-        if (input.contentType() != null) {
-            changes.put("content_type", contentType(input.contentType()));
-        }
-        if (input.sizeBytes() != null) {
-            changes.put("size_bytes", size(input.sizeBytes()));
-        }
-        if (input.checksum() != null) {
-            changes.put("checksum", Inputs.optionalText("checksum", input.checksum()));
-        }
-        return new Payload(rows.update(FileAttachment.TABLE, caller.organizationId(), Inputs.id(input.id()),
-                Inputs.etag(input.etag()), changes));
+        return new Payload(attachments.update(caller, input.id(), input.etag(),
+                fields(Changes.forUpdate(), input.name(), input.contentType(), input.sizeBytes(), input.checksum())));
     }
 
     @MutationMapping
@@ -125,12 +106,20 @@ class FileAttachmentController {
     Deleted deleteFileAttachment(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument long id,
                                  @Argument String etag) {
         caller.requireAdmin();
-        return new Deleted(rows.delete(FileAttachment.TABLE, caller.organizationId(), id, Inputs.etag(etag)).id());
+        return attachments.delete(caller, id, etag);
     }
 
     @BatchMapping(typeName = "FileAttachment")
     Map<FileAttachment, User> createdBy(List<FileAttachment> attachments) {
         return people.of(attachments, FileAttachment::createdBy);
+    }
+
+    private static Changes fields(Changes changes, String name, String contentType, BigDecimal sizeBytes,
+                                  String checksum) {
+        return changes.text("name", name)
+                .field("contentType", contentType, v -> contentType(Inputs.required("contentType", v)))
+                .field("sizeBytes", sizeBytes, v -> size(Inputs.required("sizeBytes", v)))
+                .optionalText("checksum", checksum);
     }
 
     private static Resource resource(String name) {

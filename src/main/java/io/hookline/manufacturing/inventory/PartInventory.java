@@ -1,5 +1,6 @@
 package io.hookline.manufacturing.inventory;
 
+import io.hookline.capture.Resource;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 
@@ -11,7 +12,7 @@ public record PartInventory(long id, long organizationId, long partId, long loca
                             String serialNumber, String lotNumber, OffsetDateTime createdAt,
                             OffsetDateTime updatedAt, String etag) implements Row {
 
-    public static final Table<PartInventory> TABLE = Table.of("part_inventories", "PartInventory", PartInventory.class)
+    public static final Table<PartInventory> TABLE = Table.of(Resource.PART_INVENTORIES, PartInventory.class)
             .sortable("QUANTITY", "quantity", "numeric")
             .duplicateMeans("This serial number of the part is already in stock");
 }

@@ -1,20 +1,20 @@
 package io.hookline.manufacturing.inventory;
 
 import java.math.BigDecimal;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import io.hookline.api.Caller;
 import io.hookline.api.Connection;
-import io.hookline.api.PageArgs;
-import io.hookline.api.SqlFilter;
+import io.hookline.api.ListSort;
+import io.hookline.manufacturing.Changes;
 import io.hookline.manufacturing.Deleted;
 import io.hookline.manufacturing.Inputs;
+import io.hookline.manufacturing.ListPage;
 import io.hookline.manufacturing.Rows;
-import io.hookline.api.ListSort;
+import io.hookline.manufacturing.TableRows;
 import io.hookline.manufacturing.location.Location;
 import io.hookline.manufacturing.part.Part;
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.Arguments;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -24,10 +24,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Controller
 class PartInventoryController {
 
-    private final Rows rows;
+    private final TableRows<PartInventory> inventories;
+    private final TableRows<Part> parts;
+    private final TableRows<Location> locations;
 
     PartInventoryController(Rows rows) {
-        this.rows = rows;
+        this.inventories = rows.of(PartInventory.TABLE);
+        this.parts = rows.of(Part.TABLE);
+        this.locations = rows.of(Location.TABLE);
     }
 
     record Filters(Long partId, Long locationId, String serialNumber, String lotNumber) {
@@ -45,67 +49,44 @@ class PartInventoryController {
 
     @QueryMapping
     PartInventory partInventory(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument long id) {
-        return rows.get(PartInventory.TABLE, caller.organizationId(), id);
+        return inventories.get(caller, id);
     }
 
     @QueryMapping
-    Connection<PartInventory> partInventories(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument Integer first,
-                                              @Argument String after, @Argument Integer last, @Argument String before,
+    Connection<PartInventory> partInventories(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Arguments ListPage page,
                                               @Argument Filters filters, @Argument ListSort sort) {
         Filters f = filters == null ? new Filters(null, null, null, null) : filters;
-        SqlFilter filter = SqlFilter.where("organization_id = :org", "org", caller.organizationId())
+        return inventories.list(caller, page, sort, filter -> filter
                 .and("part_id = :part", "part", f.partId())
                 .and("location_id = :location", "location", f.locationId())
                 .and("serial_number = :serial", "serial", f.serialNumber())
-                .and("lot_number = :lot", "lot", f.lotNumber());
-        return rows.page(PartInventory.TABLE, filter, sort, PageArgs.of(first, after, last, before));
+                .and("lot_number = :lot", "lot", f.lotNumber()));
     }
 
     @MutationMapping
     @Transactional
     Payload createPartInventory(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument CreateInput input) {
         caller.requireAdmin();
-        long org = caller.organizationId();
-        Part part = rows.reference(Part.TABLE, org, Inputs.required("partId", input.partId()), "partId");
-        rows.reference(Location.TABLE, org, Inputs.required("locationId", input.locationId()), "locationId");
-        BigDecimal quantity = Inputs.nonNegative("quantity", Inputs.required("quantity", input.quantity()));
-        String serial = Inputs.optionalText("serialNumber", input.serialNumber());
-        String lot = Inputs.optionalText("lotNumber", input.lotNumber());
-        part.checkTracking(serial, lot, quantity);
-        Map<String, Object> values = new LinkedHashMap<>();
-        values.put("part_id", part.id());
-        values.put("location_id", input.locationId());
-        values.put("quantity", quantity);
-        values.put("serial_number", serial);
-        values.put("lot_number", lot);
-        return new Payload(rows.insert(PartInventory.TABLE, org, values));
+        Part part = parts.reference(caller, input.partId(), "partId");
+        Changes values = Changes.forInsert().set("part_id", part.id());
+        fields(caller, values, input.locationId(), input.quantity(), input.serialNumber(), input.lotNumber());
+        part.checkTracking(values.valueOr("serial_number", null), values.valueOr("lot_number", null),
+                values.valueOr("quantity", null));
+        return new Payload(inventories.insert(caller, values));
     }
 
     @MutationMapping
     @Transactional
     Payload updatePartInventory(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument UpdateInput input) {
         caller.requireAdmin();
-        long org = caller.organizationId();
-        PartInventory current = rows.get(PartInventory.TABLE, org, Inputs.id(input.id()));
-        Map<String, Object> changes = new LinkedHashMap<>();
-        if (input.locationId() != null) {
-            changes.put("location_id", rows.reference(Location.TABLE, org, input.locationId(), "locationId").id());
-        }
-        if (input.quantity() != null) {
-            changes.put("quantity", Inputs.nonNegative("quantity", input.quantity()));
-        }
-        if (input.serialNumber() != null) {
-            changes.put("serial_number", Inputs.optionalText("serialNumber", input.serialNumber()));
-        }
-        if (input.lotNumber() != null) {
-            changes.put("lot_number", Inputs.optionalText("lotNumber", input.lotNumber()));
-        }
-        Part part = rows.get(Part.TABLE, org, current.partId());
-        part.checkTracking(
-                (String) changes.getOrDefault("serial_number", current.serialNumber()),
-                (String) changes.getOrDefault("lot_number", current.lotNumber()),
-                (BigDecimal) changes.getOrDefault("quantity", current.quantity()));
-        return new Payload(rows.update(PartInventory.TABLE, org, current.id(), Inputs.etag(input.etag()), changes));
+        PartInventory current = inventories.get(caller, Inputs.id(input.id()));
+        Changes changes = fields(caller, Changes.forUpdate(), input.locationId(), input.quantity(),
+                input.serialNumber(), input.lotNumber());
+        parts.get(caller, current.partId()).checkTracking(
+                changes.valueOr("serial_number", current.serialNumber()),
+                changes.valueOr("lot_number", current.lotNumber()),
+                changes.valueOr("quantity", current.quantity()));
+        return new Payload(inventories.update(caller, current.id(), input.etag(), changes));
     }
 
     @MutationMapping
@@ -113,6 +94,15 @@ class PartInventoryController {
     Deleted deletePartInventory(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument long id,
                                 @Argument String etag) {
         caller.requireAdmin();
-        return new Deleted(rows.delete(PartInventory.TABLE, caller.organizationId(), id, Inputs.etag(etag)).id());
+        return inventories.delete(caller, id, etag);
+    }
+
+    private Changes fields(Caller caller, Changes changes, Long locationId, BigDecimal quantity, String serialNumber,
+                           String lotNumber) {
+        return changes
+                .field("locationId", locationId, id -> locations.reference(caller, id, "locationId").id())
+                .field("quantity", quantity, q -> Inputs.nonNegative("quantity", Inputs.required("quantity", q)))
+                .optionalText("serialNumber", serialNumber)
+                .optionalText("lotNumber", lotNumber);
     }
 }

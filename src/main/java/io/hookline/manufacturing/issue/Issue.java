@@ -1,5 +1,6 @@
 package io.hookline.manufacturing.issue;
 
+import io.hookline.capture.Resource;
 import java.time.OffsetDateTime;
 
 import io.hookline.manufacturing.Row;
@@ -11,7 +12,7 @@ public record Issue(long id, long organizationId, String title, String descripti
                     Status status, Long runId, Long runStepId, Long partId, Long createdBy,
                     OffsetDateTime createdAt, OffsetDateTime updatedAt, String etag) implements Row {
 
-    public static final Table<Issue> TABLE = Table.of("issues", "Issue", Issue.class)
+    public static final Table<Issue> TABLE = Table.of(Resource.ISSUES, Issue.class)
             .sortable("SEVERITY", "severity", "text")
             .sortable("STATUS", "status", "text");
 

@@ -1,5 +1,6 @@
 package io.hookline.manufacturing.location;
 
+import io.hookline.capture.Resource;
 import java.time.OffsetDateTime;
 
 import io.hookline.manufacturing.Row;
@@ -9,7 +10,7 @@ import io.hookline.manufacturing.Table;
 public record Location(long id, long organizationId, String name, Kind kind, String description,
                        OffsetDateTime createdAt, OffsetDateTime updatedAt, String etag) implements Row {
 
-    public static final Table<Location> TABLE = Table.of("locations", "Location", Location.class)
+    public static final Table<Location> TABLE = Table.of(Resource.LOCATIONS, Location.class)
             .sortable("NAME", "name", "text")
             .duplicateMeans("A location with this name already exists");
 

@@ -1,17 +1,16 @@
 package io.hookline.manufacturing.location;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import io.hookline.api.Caller;
 import io.hookline.api.Connection;
-import io.hookline.api.PageArgs;
-import io.hookline.api.SqlFilter;
+import io.hookline.api.ListSort;
+import io.hookline.manufacturing.Changes;
 import io.hookline.manufacturing.Deleted;
 import io.hookline.manufacturing.Inputs;
+import io.hookline.manufacturing.ListPage;
 import io.hookline.manufacturing.Rows;
-import io.hookline.api.ListSort;
+import io.hookline.manufacturing.TableRows;
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.Arguments;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -21,10 +20,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Controller
 class LocationController {
 
-    private final Rows rows;
+    private final TableRows<Location> locations;
 
     LocationController(Rows rows) {
-        this.rows = rows;
+        this.locations = rows.of(Location.TABLE);
     }
 
     record Filters(Location.Kind kind, String nameContains) {
@@ -41,53 +40,42 @@ class LocationController {
 
     @QueryMapping
     Location location(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument long id) {
-        return rows.get(Location.TABLE, caller.organizationId(), id);
+        return locations.get(caller, id);
     }
 
     @QueryMapping
-    Connection<Location> locations(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument Integer first,
-                                   @Argument String after, @Argument Integer last, @Argument String before,
+    Connection<Location> locations(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Arguments ListPage page,
                                    @Argument Filters filters, @Argument ListSort sort) {
         Filters f = filters == null ? new Filters(null, null) : filters;
-        SqlFilter filter = SqlFilter.where("organization_id = :org", "org", caller.organizationId())
+        return locations.list(caller, page, sort, filter -> filter
                 .and("kind = :kind", "kind", Inputs.name(f.kind()))
-                .and("name ilike '%' || :name || '%'", "name", Inputs.like(f.nameContains()));
-        return rows.page(Location.TABLE, filter, sort, PageArgs.of(first, after, last, before));
+                .and("name ilike '%' || :name || '%'", "name", Inputs.like(f.nameContains())));
     }
 
     @MutationMapping
     @Transactional
     Payload createLocation(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument CreateInput input) {
         caller.requireAdmin();
-        Map<String, Object> values = new LinkedHashMap<>();
-        values.put("name", Inputs.text("name", input.name()));
-        values.put("kind", Inputs.required("kind", input.kind()));
-        values.put("description", Inputs.optionalText("description", input.description()));
-        return new Payload(rows.insert(Location.TABLE, caller.organizationId(), values));
+        return new Payload(locations.insert(caller,
+                fields(Changes.forInsert(), input.name(), input.kind(), input.description())));
     }
 
     @MutationMapping
     @Transactional
     Payload updateLocation(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument UpdateInput input) {
         caller.requireAdmin();
-        Map<String, Object> changes = new LinkedHashMap<>();
-        if (input.name() != null) {
-            changes.put("name", Inputs.text("name", input.name()));
-        }
-        if (input.kind() != null) {
-            changes.put("kind", input.kind());
-        }
-        if (input.description() != null) {
-            changes.put("description", Inputs.optionalText("description", input.description()));
-        }
-        return new Payload(rows.update(Location.TABLE, caller.organizationId(), Inputs.id(input.id()),
-                Inputs.etag(input.etag()), changes));
+        return new Payload(locations.update(caller, input.id(), input.etag(),
+                fields(Changes.forUpdate(), input.name(), input.kind(), input.description())));
     }
 
     @MutationMapping
     @Transactional
     Deleted deleteLocation(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument long id, @Argument String etag) {
         caller.requireAdmin();
-        return new Deleted(rows.delete(Location.TABLE, caller.organizationId(), id, Inputs.etag(etag)).id());
+        return locations.delete(caller, id, etag);
+    }
+
+    private static Changes fields(Changes changes, String name, Location.Kind kind, String description) {
+        return changes.text("name", name).requiredValue("kind", kind).optionalText("description", description);
     }
 }

@@ -1,5 +1,6 @@
 package io.hookline.manufacturing.part;
 
+import io.hookline.capture.Resource;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 
@@ -12,7 +13,7 @@ public record Part(long id, long organizationId, String partNumber, String revis
                    String unitOfMeasure, Tracking tracking, OffsetDateTime createdAt, OffsetDateTime updatedAt,
                    String etag) implements Row {
 
-    public static final Table<Part> TABLE = Table.of("parts", "Part", Part.class)
+    public static final Table<Part> TABLE = Table.of(Resource.PARTS, Part.class)
             .sortable("PART_NUMBER", "part_number", "text")
             .duplicateMeans("A part with this part number and revision already exists");
 

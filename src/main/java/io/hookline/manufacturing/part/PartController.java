@@ -1,18 +1,17 @@
 package io.hookline.manufacturing.part;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import io.hookline.api.ApiException;
 import io.hookline.api.Caller;
 import io.hookline.api.Connection;
-import io.hookline.api.PageArgs;
-import io.hookline.api.SqlFilter;
+import io.hookline.api.ListSort;
+import io.hookline.manufacturing.Changes;
 import io.hookline.manufacturing.Deleted;
 import io.hookline.manufacturing.Inputs;
+import io.hookline.manufacturing.ListPage;
 import io.hookline.manufacturing.Rows;
-import io.hookline.api.ListSort;
+import io.hookline.manufacturing.TableRows;
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.Arguments;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -23,11 +22,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Controller
 class PartController {
 
-    private final Rows rows;
+    private final TableRows<Part> parts;
     private final JdbcClient jdbc;
 
     PartController(Rows rows, JdbcClient jdbc) {
-        this.rows = rows;
+        this.parts = rows.of(Part.TABLE);
         this.jdbc = jdbc;
     }
 
@@ -47,32 +46,29 @@ class PartController {
 
     @QueryMapping
     Part part(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument long id) {
-        return rows.get(Part.TABLE, caller.organizationId(), id);
+        return parts.get(caller, id);
     }
 
     @QueryMapping
-    Connection<Part> parts(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument Integer first,
-                           @Argument String after, @Argument Integer last, @Argument String before,
+    Connection<Part> parts(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Arguments ListPage page,
                            @Argument Filters filters, @Argument ListSort sort) {
         Filters f = filters == null ? new Filters(null, null) : filters;
-        SqlFilter filter = SqlFilter.where("organization_id = :org", "org", caller.organizationId())
+        return parts.list(caller, page, sort, filter -> filter
                 .and("part_number ilike '%' || :number || '%'", "number", Inputs.like(f.partNumberContains()))
-                .and("tracking = :tracking", "tracking", Inputs.name(f.tracking()));
-        return rows.page(Part.TABLE, filter, sort, PageArgs.of(first, after, last, before));
+                .and("tracking = :tracking", "tracking", Inputs.name(f.tracking())));
     }
 
     @MutationMapping
     @Transactional
     Payload createPart(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument CreateInput input) {
         caller.requireAdmin();
-        Map<String, Object> values = new LinkedHashMap<>();
-        values.put("part_number", Inputs.text("partNumber", input.partNumber()));
-        values.put("revision", input.revision() == null ? "A" : Inputs.text("revision", input.revision()));
-        values.put("description", Inputs.optionalText("description", input.description()));
-        values.put("unit_of_measure", input.unitOfMeasure() == null ? "each"
-                : Inputs.text("unitOfMeasure", input.unitOfMeasure()));
-        values.put("tracking", input.tracking() == null ? Part.Tracking.NONE : input.tracking());
-        return new Payload(rows.insert(Part.TABLE, caller.organizationId(), values));
+        Changes values = Changes.forInsert()
+                .text("partNumber", input.partNumber())
+                .field("revision", input.revision(), "A", v -> Inputs.text("revision", v))
+                .optionalText("description", input.description())
+                .field("unitOfMeasure", input.unitOfMeasure(), "each", v -> Inputs.text("unitOfMeasure", v))
+                .field("tracking", input.tracking(), Part.Tracking.NONE, v -> v);
+        return new Payload(parts.insert(caller, values));
     }
 
     @MutationMapping
@@ -80,36 +76,30 @@ class PartController {
     Payload updatePart(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument UpdateInput input) {
         caller.requireAdmin();
         long id = Inputs.id(input.id());
-        Map<String, Object> changes = new LinkedHashMap<>();
-        if (input.partNumber() != null) {
-            changes.put("part_number", Inputs.text("partNumber", input.partNumber()));
-        }
-        if (input.revision() != null) {
-            changes.put("revision", Inputs.text("revision", input.revision()));
-        }
-        if (input.description() != null) {
-            changes.put("description", Inputs.optionalText("description", input.description()));
-        }
-        if (input.unitOfMeasure() != null) {
-            changes.put("unit_of_measure", Inputs.text("unitOfMeasure", input.unitOfMeasure()));
-        }
-        if (input.tracking() != null) {
-            Part current = rows.get(Part.TABLE, caller.organizationId(), id);
-            if (current.tracking() != input.tracking() && inStock(id)) {
-                // Stock recorded under one way of tracking would not satisfy the other.
-                throw ApiException.badInput("tracking: part " + current.partNumber()
-                        + " has inventory; its tracking cannot change while stock is recorded");
-            }
-            changes.put("tracking", input.tracking());
-        }
-        return new Payload(rows.update(Part.TABLE, caller.organizationId(), id, Inputs.etag(input.etag()), changes));
+        Changes changes = Changes.forUpdate()
+                .text("partNumber", input.partNumber())
+                .text("revision", input.revision())
+                .optionalText("description", input.description())
+                .text("unitOfMeasure", input.unitOfMeasure())
+                .field("tracking", input.tracking(), tracking -> checkTracking(caller, id, tracking));
+        return new Payload(parts.update(caller, id, input.etag(), changes));
     }
 
     @MutationMapping
     @Transactional
     Deleted deletePart(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument long id, @Argument String etag) {
         caller.requireAdmin();
-        return new Deleted(rows.delete(Part.TABLE, caller.organizationId(), id, Inputs.etag(etag)).id());
+        return parts.delete(caller, id, etag);
+    }
+
+    private Part.Tracking checkTracking(Caller caller, long id, Part.Tracking tracking) {
+        Part current = parts.get(caller, id);
+        if (current.tracking() != tracking && inStock(id)) {
+            // Stock recorded under one way of tracking would not satisfy the other.
+            throw ApiException.badInput("tracking: part " + current.partNumber()
+                    + " has inventory; its tracking cannot change while stock is recorded");
+        }
+        return tracking;
     }
 
     private boolean inStock(long partId) {

@@ -1,5 +1,6 @@
 package io.hookline.manufacturing.purchasing;
 
+import io.hookline.capture.Resource;
 import java.time.OffsetDateTime;
 
 import io.hookline.manufacturing.Row;
@@ -11,7 +12,7 @@ public record PurchaseOrder(long id, long organizationId, String supplier, Strin
                             OffsetDateTime placedAt, OffsetDateTime createdAt, OffsetDateTime updatedAt,
                             String etag) implements Row {
 
-    public static final Table<PurchaseOrder> TABLE = Table.of("purchase_orders", "PurchaseOrder", PurchaseOrder.class)
+    public static final Table<PurchaseOrder> TABLE = Table.of(Resource.PURCHASE_ORDERS, PurchaseOrder.class)
             .sortable("SUPPLIER", "supplier", "text")
             .sortable("STATUS", "status", "text");
 

@@ -2,20 +2,21 @@ package io.hookline.manufacturing.purchasing;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.hookline.api.ApiException;
 import io.hookline.api.Caller;
 import io.hookline.api.Connection;
-import io.hookline.api.PageArgs;
-import io.hookline.api.SqlFilter;
+import io.hookline.api.ListSort;
+import io.hookline.manufacturing.Changes;
 import io.hookline.manufacturing.Deleted;
 import io.hookline.manufacturing.Inputs;
+import io.hookline.manufacturing.ListPage;
 import io.hookline.manufacturing.Rows;
-import io.hookline.api.ListSort;
+import io.hookline.manufacturing.TableRows;
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.Arguments;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -27,10 +28,12 @@ import org.springframework.transaction.annotation.Transactional;
 class PurchaseOrderController {
 
     private final Rows rows;
+    private final TableRows<PurchaseOrder> orders;
     private final Clock clock;
 
     PurchaseOrderController(Rows rows, Clock clock) {
         this.rows = rows;
+        this.orders = rows.of(PurchaseOrder.TABLE);
         this.clock = clock;
     }
 
@@ -48,28 +51,25 @@ class PurchaseOrderController {
 
     @QueryMapping
     PurchaseOrder purchaseOrder(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument long id) {
-        return rows.get(PurchaseOrder.TABLE, caller.organizationId(), id);
+        return orders.get(caller, id);
     }
 
     @QueryMapping
-    Connection<PurchaseOrder> purchaseOrders(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument Integer first,
-                                             @Argument String after, @Argument Integer last, @Argument String before,
+    Connection<PurchaseOrder> purchaseOrders(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Arguments ListPage page,
                                              @Argument Filters filters, @Argument ListSort sort) {
         Filters f = filters == null ? new Filters(null, null) : filters;
-        SqlFilter filter = SqlFilter.where("organization_id = :org", "org", caller.organizationId())
+        return orders.list(caller, page, sort, filter -> filter
                 .and("status in (:status)", "status", Inputs.names(f.status()))
-                .and("supplier ilike '%' || :supplier || '%'", "supplier", Inputs.like(f.supplierContains()));
-        return rows.page(PurchaseOrder.TABLE, filter, sort, PageArgs.of(first, after, last, before));
+                .and("supplier ilike '%' || :supplier || '%'", "supplier", Inputs.like(f.supplierContains())));
     }
 
     @MutationMapping
     @Transactional
     Payload createPurchaseOrder(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument CreateInput input) {
         caller.requireAdmin();
-        Map<String, Object> values = new LinkedHashMap<>();
-        values.put("supplier", Inputs.text("supplier", input.supplier()));
-        values.put("reference", Inputs.optionalText("reference", input.reference()));
-        return new Payload(rows.insert(PurchaseOrder.TABLE, caller.organizationId(), values));
+        return new Payload(orders.insert(caller, Changes.forInsert()
+                .text("supplier", input.supplier())
+                .optionalText("reference", input.reference())));
     }
 
     /** Placing an order needs at least one line and records when; receiving moves it on from there. */
@@ -77,15 +77,10 @@ class PurchaseOrderController {
     @Transactional
     Payload updatePurchaseOrder(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument UpdateInput input) {
         caller.requireAdmin();
-        long org = caller.organizationId();
-        PurchaseOrder current = rows.get(PurchaseOrder.TABLE, org, Inputs.id(input.id()));
-        Map<String, Object> changes = new LinkedHashMap<>();
-        if (input.supplier() != null) {
-            changes.put("supplier", Inputs.text("supplier", input.supplier()));
-        }
-        if (input.reference() != null) {
-            changes.put("reference", Inputs.optionalText("reference", input.reference()));
-        }
+        PurchaseOrder current = orders.get(caller, Inputs.id(input.id()));
+        Changes changes = Changes.forUpdate()
+                .text("supplier", input.supplier())
+                .optionalText("reference", input.reference());
         PurchaseOrder.Status status = input.status();
         if (status != null && status != current.status()) {
             if (status == PurchaseOrder.Status.PARTIALLY_RECEIVED || status == PurchaseOrder.Status.RECEIVED) {
@@ -95,12 +90,12 @@ class PurchaseOrderController {
             if (status == PurchaseOrder.Status.PLACED && lines(current.id()).isEmpty()) {
                 throw ApiException.badInput("status: PurchaseOrder " + current.id() + " has no lines to place");
             }
-            changes.put("status", status);
+            changes.set("status", status);
             if (status == PurchaseOrder.Status.PLACED) {
-                changes.put("placed_at", OffsetDateTime.now(clock));
+                changes.set("placed_at", OffsetDateTime.now(clock));
             }
         }
-        return new Payload(rows.update(PurchaseOrder.TABLE, org, current.id(), Inputs.etag(input.etag()), changes));
+        return new Payload(orders.update(caller, current.id(), input.etag(), changes));
     }
 
     /** Deletes the order and its lines (each firing); refused once anything was received against it. */
@@ -109,7 +104,7 @@ class PurchaseOrderController {
     Deleted deletePurchaseOrder(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument long id,
                                 @Argument String etag) {
         caller.requireAdmin();
-        return new Deleted(rows.delete(PurchaseOrder.TABLE, caller.organizationId(), id, Inputs.etag(etag)).id());
+        return orders.delete(caller, id, etag);
     }
 
     @BatchMapping(typeName = "PurchaseOrder")

@@ -1,5 +1,6 @@
 package io.hookline.manufacturing.purchasing;
 
+import io.hookline.capture.Resource;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 
@@ -11,8 +12,7 @@ public record PurchaseOrderLine(long id, long organizationId, long purchaseOrder
                                 BigDecimal quantityOrdered, BigDecimal quantityReceived, BigDecimal unitPrice,
                                 OffsetDateTime createdAt, OffsetDateTime updatedAt, String etag) implements Row {
 
-    public static final Table<PurchaseOrderLine> TABLE = Table.of("purchase_order_lines", "PurchaseOrderLine",
-            PurchaseOrderLine.class);
+    public static final Table<PurchaseOrderLine> TABLE = Table.of(Resource.PURCHASE_ORDER_LINES, PurchaseOrderLine.class);
 
     BigDecimal outstanding() {
         return quantityOrdered.subtract(quantityReceived);

@@ -1,20 +1,20 @@
 package io.hookline.manufacturing.purchasing;
 
 import java.math.BigDecimal;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import io.hookline.api.ApiException;
 import io.hookline.api.Caller;
 import io.hookline.api.Connection;
-import io.hookline.api.PageArgs;
-import io.hookline.api.SqlFilter;
+import io.hookline.api.ListSort;
+import io.hookline.manufacturing.Changes;
 import io.hookline.manufacturing.Deleted;
 import io.hookline.manufacturing.Inputs;
+import io.hookline.manufacturing.ListPage;
 import io.hookline.manufacturing.Rows;
-import io.hookline.api.ListSort;
+import io.hookline.manufacturing.TableRows;
 import io.hookline.manufacturing.part.Part;
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.Arguments;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -25,10 +25,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Controller
 class PurchaseOrderLineController {
 
-    private final Rows rows;
+    private final TableRows<PurchaseOrderLine> lines;
+    private final TableRows<PurchaseOrder> orders;
+    private final TableRows<Part> parts;
 
     PurchaseOrderLineController(Rows rows) {
-        this.rows = rows;
+        this.lines = rows.of(PurchaseOrderLine.TABLE);
+        this.orders = rows.of(PurchaseOrder.TABLE);
+        this.parts = rows.of(Part.TABLE);
     }
 
     record Filters(Long purchaseOrderId, Long partId) {
@@ -45,56 +49,38 @@ class PurchaseOrderLineController {
 
     @QueryMapping
     PurchaseOrderLine purchaseOrderLine(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument long id) {
-        return rows.get(PurchaseOrderLine.TABLE, caller.organizationId(), id);
+        return lines.get(caller, id);
     }
 
     @QueryMapping
     Connection<PurchaseOrderLine> purchaseOrderLines(@ContextValue(Caller.CONTEXT_KEY) Caller caller,
-                                                     @Argument Integer first, @Argument String after,
-                                                     @Argument Integer last, @Argument String before,
-                                                     @Argument Filters filters, @Argument ListSort sort) {
+                                                     @Arguments ListPage page, @Argument Filters filters,
+                                                     @Argument ListSort sort) {
         Filters f = filters == null ? new Filters(null, null) : filters;
-        SqlFilter filter = SqlFilter.where("organization_id = :org", "org", caller.organizationId())
+        return lines.list(caller, page, sort, filter -> filter
                 .and("purchase_order_id = :order", "order", f.purchaseOrderId())
-                .and("part_id = :part", "part", f.partId());
-        return rows.page(PurchaseOrderLine.TABLE, filter, sort, PageArgs.of(first, after, last, before));
+                .and("part_id = :part", "part", f.partId()));
     }
 
     @MutationMapping
     @Transactional
     Payload createPurchaseOrderLine(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument CreateInput input) {
         caller.requireAdmin();
-        long org = caller.organizationId();
-        PurchaseOrder order = rows.reference(PurchaseOrder.TABLE, org,
-                Inputs.required("purchaseOrderId", input.purchaseOrderId()), "purchaseOrderId");
+        PurchaseOrder order = orders.reference(caller, input.purchaseOrderId(), "purchaseOrderId");
         requireDraft(order);
-        Map<String, Object> values = new LinkedHashMap<>();
-        values.put("purchase_order_id", order.id());
-        values.put("part_id", rows.reference(Part.TABLE, org, Inputs.required("partId", input.partId()), "partId").id());
-        values.put("quantity_ordered", Inputs.positive("quantityOrdered", input.quantityOrdered()));
-        values.put("unit_price", input.unitPrice() == null ? BigDecimal.ZERO
-                : Inputs.price("unitPrice", input.unitPrice()));
-        return new Payload(rows.insert(PurchaseOrderLine.TABLE, org, values));
+        Changes values = Changes.forInsert().set("purchase_order_id", order.id());
+        return new Payload(lines.insert(caller,
+                fields(caller, values, input.partId(), input.quantityOrdered(), input.unitPrice())));
     }
 
     @MutationMapping
     @Transactional
     Payload updatePurchaseOrderLine(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument UpdateInput input) {
         caller.requireAdmin();
-        long org = caller.organizationId();
-        PurchaseOrderLine current = rows.get(PurchaseOrderLine.TABLE, org, Inputs.id(input.id()));
-        requireDraft(rows.get(PurchaseOrder.TABLE, org, current.purchaseOrderId()));
-        Map<String, Object> changes = new LinkedHashMap<>();
-        if (input.partId() != null) {
-            changes.put("part_id", rows.reference(Part.TABLE, org, input.partId(), "partId").id());
-        }
-        if (input.quantityOrdered() != null) {
-            changes.put("quantity_ordered", Inputs.positive("quantityOrdered", input.quantityOrdered()));
-        }
-        if (input.unitPrice() != null) {
-            changes.put("unit_price", Inputs.price("unitPrice", input.unitPrice()));
-        }
-        return new Payload(rows.update(PurchaseOrderLine.TABLE, org, current.id(), Inputs.etag(input.etag()), changes));
+        PurchaseOrderLine current = lines.get(caller, Inputs.id(input.id()));
+        requireDraft(orders.get(caller, current.purchaseOrderId()));
+        Changes changes = fields(caller, Changes.forUpdate(), input.partId(), input.quantityOrdered(), input.unitPrice());
+        return new Payload(lines.update(caller, current.id(), input.etag(), changes));
     }
 
     @MutationMapping
@@ -102,9 +88,16 @@ class PurchaseOrderLineController {
     Deleted deletePurchaseOrderLine(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument long id,
                                     @Argument String etag) {
         caller.requireAdmin();
-        long org = caller.organizationId();
-        requireDraft(rows.get(PurchaseOrder.TABLE, org, rows.get(PurchaseOrderLine.TABLE, org, id).purchaseOrderId()));
-        return new Deleted(rows.delete(PurchaseOrderLine.TABLE, org, id, Inputs.etag(etag)).id());
+        requireDraft(orders.get(caller, lines.get(caller, id).purchaseOrderId()));
+        return lines.delete(caller, id, etag);
+    }
+
+    private Changes fields(Caller caller, Changes changes, Long partId, BigDecimal quantityOrdered,
+                           BigDecimal unitPrice) {
+        return changes
+                .field("partId", partId, id -> parts.reference(caller, id, "partId").id())
+                .field("quantityOrdered", quantityOrdered, q -> Inputs.positive("quantityOrdered", q))
+                .field("unitPrice", unitPrice, BigDecimal.ZERO, p -> Inputs.price("unitPrice", p));
     }
 
     private static void requireDraft(PurchaseOrder order) {

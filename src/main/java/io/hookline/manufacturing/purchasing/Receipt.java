@@ -1,5 +1,6 @@
 package io.hookline.manufacturing.purchasing;
 
+import io.hookline.capture.Resource;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 
@@ -12,5 +13,5 @@ public record Receipt(long id, long organizationId, long purchaseOrderLineId, lo
                       Long receivedBy, OffsetDateTime createdAt, OffsetDateTime updatedAt,
                       String etag) implements Row {
 
-    public static final Table<Receipt> TABLE = Table.of("receipts", "Receipt", Receipt.class);
+    public static final Table<Receipt> TABLE = Table.of(Resource.RECEIPTS, Receipt.class);
 }

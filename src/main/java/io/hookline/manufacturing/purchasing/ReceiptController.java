@@ -1,26 +1,27 @@
 package io.hookline.manufacturing.purchasing;
 
 import java.math.BigDecimal;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.hookline.api.ApiException;
 import io.hookline.api.Caller;
 import io.hookline.api.Connection;
-import io.hookline.api.PageArgs;
-import io.hookline.api.SqlFilter;
+import io.hookline.api.ListSort;
 import io.hookline.auth.User;
+import io.hookline.manufacturing.Changes;
 import io.hookline.manufacturing.Deleted;
 import io.hookline.manufacturing.Inputs;
+import io.hookline.manufacturing.ListPage;
 import io.hookline.manufacturing.People;
 import io.hookline.manufacturing.Rows;
-import io.hookline.api.ListSort;
+import io.hookline.manufacturing.TableRows;
 import io.hookline.manufacturing.inventory.PartInventory;
 import io.hookline.manufacturing.inventory.Stock;
 import io.hookline.manufacturing.location.Location;
 import io.hookline.manufacturing.part.Part;
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.Arguments;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -36,12 +37,14 @@ import org.springframework.transaction.annotation.Transactional;
 class ReceiptController {
 
     private final Rows rows;
+    private final TableRows<Receipt> receipts;
     private final Stock stock;
     private final OrderProgress progress;
     private final People people;
 
     ReceiptController(Rows rows, Stock stock, OrderProgress progress, People people) {
         this.rows = rows;
+        this.receipts = rows.of(Receipt.TABLE);
         this.stock = stock;
         this.progress = progress;
         this.people = people;
@@ -63,19 +66,17 @@ class ReceiptController {
 
     @QueryMapping
     Receipt receipt(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument long id) {
-        return rows.get(Receipt.TABLE, caller.organizationId(), id);
+        return receipts.get(caller, id);
     }
 
     @QueryMapping
-    Connection<Receipt> receipts(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument Integer first,
-                                 @Argument String after, @Argument Integer last, @Argument String before,
+    Connection<Receipt> receipts(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Arguments ListPage page,
                                  @Argument Filters filters, @Argument ListSort sort) {
         Filters f = filters == null ? new Filters(null, null, null) : filters;
-        SqlFilter filter = SqlFilter.where("organization_id = :org", "org", caller.organizationId())
+        return receipts.list(caller, page, sort, filter -> filter
                 .and("purchase_order_line_id = :line", "line", f.purchaseOrderLineId())
                 .and("part_id = :part", "part", f.partId())
-                .and("location_id = :location", "location", f.locationId());
-        return rows.page(Receipt.TABLE, filter, sort, PageArgs.of(first, after, last, before));
+                .and("location_id = :location", "location", f.locationId()));
     }
 
     @MutationMapping
@@ -83,10 +84,9 @@ class ReceiptController {
     Payload createReceipt(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument CreateInput input) {
         caller.requireAdmin();
         long org = caller.organizationId();
-        PurchaseOrderLine line = rows.reference(PurchaseOrderLine.TABLE, org,
-                Inputs.required("purchaseOrderLineId", input.purchaseOrderLineId()), "purchaseOrderLineId");
-        Location location = rows.reference(Location.TABLE, org, Inputs.required("locationId", input.locationId()),
-                "locationId");
+        PurchaseOrderLine line = rows.of(PurchaseOrderLine.TABLE)
+                .reference(caller, input.purchaseOrderLineId(), "purchaseOrderLineId");
+        Location location = rows.of(Location.TABLE).reference(caller, input.locationId(), "locationId");
         BigDecimal quantity = Inputs.positive("quantity", input.quantity());
         PurchaseOrder order = rows.get(PurchaseOrder.TABLE, org, line.purchaseOrderId());
         if (!order.receiving()) {
@@ -102,17 +102,17 @@ class ReceiptController {
         String serial = Inputs.optionalText("serialNumber", input.serialNumber());
         String lot = Inputs.optionalText("lotNumber", input.lotNumber());
         PartInventory inventory = stock.add(org, part, location, serial, lot, quantity);
-        Map<String, Object> values = new LinkedHashMap<>();
-        values.put("purchase_order_line_id", line.id());
-        values.put("part_id", part.id());
-        values.put("location_id", location.id());
-        values.put("part_inventory_id", inventory.id());
-        values.put("quantity", quantity);
-        values.put("serial_number", serial);
-        values.put("lot_number", lot);
-        values.put("notes", Inputs.optionalText("notes", input.notes()));
-        values.put("received_by", caller.userId());
-        Receipt receipt = rows.insert(Receipt.TABLE, org, values);
+        Changes values = Changes.forInsert()
+                .set("purchase_order_line_id", line.id())
+                .set("part_id", part.id())
+                .set("location_id", location.id())
+                .set("part_inventory_id", inventory.id())
+                .set("quantity", quantity)
+                .set("serial_number", serial)
+                .set("lot_number", lot)
+                .optionalText("notes", input.notes())
+                .set("received_by", caller.userId());
+        Receipt receipt = receipts.insert(caller, values);
         progress.received(org, line, quantity);
         return new Payload(receipt);
     }
@@ -121,12 +121,8 @@ class ReceiptController {
     @Transactional
     Payload updateReceipt(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument UpdateInput input) {
         caller.requireAdmin();
-        Map<String, Object> changes = new LinkedHashMap<>();
-        if (input.notes() != null) {
-            changes.put("notes", Inputs.optionalText("notes", input.notes()));
-        }
-        return new Payload(rows.update(Receipt.TABLE, caller.organizationId(), Inputs.id(input.id()),
-                Inputs.etag(input.etag()), changes));
+        return new Payload(receipts.update(caller, input.id(), input.etag(),
+                Changes.forUpdate().optionalText("notes", input.notes())));
     }
 
     /** Takes a receipt back: out of stock (refused if already used), off the line, and the order's status follows. */
@@ -135,7 +131,7 @@ class ReceiptController {
     Deleted deleteReceipt(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument long id, @Argument String etag) {
         caller.requireAdmin();
         long org = caller.organizationId();
-        Receipt receipt = rows.delete(Receipt.TABLE, org, id, Inputs.etag(etag));
+        Receipt receipt = receipts.remove(caller, id, etag);
         if (receipt.partInventoryId() != null) {
             stock.take(org, receipt.partInventoryId(), receipt.quantity());
         }

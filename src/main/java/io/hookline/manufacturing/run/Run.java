@@ -1,5 +1,6 @@
 package io.hookline.manufacturing.run;
 
+import io.hookline.capture.Resource;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 
@@ -16,7 +17,7 @@ public record Run(long id, long organizationId, String title, Status status, Lon
                   OffsetDateTime completedAt, OffsetDateTime createdAt, OffsetDateTime updatedAt,
                   String etag) implements Row {
 
-    public static final Table<Run> TABLE = Table.of("runs", "Run", Run.class)
+    public static final Table<Run> TABLE = Table.of(Resource.RUNS, Run.class)
             .sortable("TITLE", "title", "text")
             .sortable("STATUS", "status", "text");
 

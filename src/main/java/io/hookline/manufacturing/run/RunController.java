@@ -3,25 +3,26 @@ package io.hookline.manufacturing.run;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.hookline.api.ApiException;
 import io.hookline.api.Caller;
 import io.hookline.api.Connection;
-import io.hookline.api.PageArgs;
-import io.hookline.api.SqlFilter;
 import io.hookline.auth.User;
+import io.hookline.manufacturing.Changes;
 import io.hookline.manufacturing.Deleted;
 import io.hookline.manufacturing.Inputs;
+import io.hookline.manufacturing.ListPage;
 import io.hookline.manufacturing.People;
 import io.hookline.manufacturing.Rows;
+import io.hookline.manufacturing.TableRows;
 import io.hookline.api.ListSort;
 import io.hookline.manufacturing.location.Location;
 import io.hookline.manufacturing.part.Part;
 import io.hookline.manufacturing.procedure.Procedure;
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.Arguments;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -33,12 +34,14 @@ import org.springframework.transaction.annotation.Transactional;
 class RunController {
 
     private final Rows rows;
+    private final TableRows<Run> runs;
     private final RunSteps runSteps;
     private final People people;
     private final Clock clock;
 
     RunController(Rows rows, RunSteps runSteps, People people, Clock clock) {
         this.rows = rows;
+        this.runs = rows.of(Run.TABLE);
         this.runSteps = runSteps;
         this.people = people;
         this.clock = clock;
@@ -59,21 +62,19 @@ class RunController {
 
     @QueryMapping
     Run run(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument long id) {
-        return rows.get(Run.TABLE, caller.organizationId(), id);
+        return runs.get(caller, id);
     }
 
     @QueryMapping
-    Connection<Run> runs(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument Integer first,
-                         @Argument String after, @Argument Integer last, @Argument String before,
+    Connection<Run> runs(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Arguments ListPage page,
                          @Argument Filters filters, @Argument ListSort sort) {
         Filters f = filters == null ? new Filters(null, null, null, null, null) : filters;
-        SqlFilter filter = SqlFilter.where("organization_id = :org", "org", caller.organizationId())
+        return runs.list(caller, page, sort, filter -> filter
                 .and("status in (:status)", "status", Inputs.names(f.status()))
                 .and("procedure_id = :procedure", "procedure", f.procedureId())
                 .and("part_id = :part", "part", f.partId())
                 .and("workcenter_id = :workcenter", "workcenter", f.workcenterId())
-                .and("title ilike '%' || :title || '%'", "title", Inputs.like(f.titleContains()));
-        return rows.page(Run.TABLE, filter, sort, PageArgs.of(first, after, last, before));
+                .and("title ilike '%' || :title || '%'", "title", Inputs.like(f.titleContains())));
     }
 
     /** Creates the run in TODO with one step per step of its procedure, in one transaction. */
@@ -82,14 +83,13 @@ class RunController {
     Payload createRun(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument CreateInput input) {
         caller.requireAdmin();
         long org = caller.organizationId();
-        Map<String, Object> values = new LinkedHashMap<>();
-        values.put("title", Inputs.text("title", input.title()));
+        Changes values = Changes.forInsert().text("title", input.title());
         Procedure procedure = input.procedureId() == null ? null
                 : rows.reference(Procedure.TABLE, org, input.procedureId(), "procedureId");
-        values.put("procedure_id", procedure == null ? null : procedure.id());
+        values.set("procedure_id", procedure == null ? null : procedure.id());
         putPartAndQuantity(org, values, input.partId(), input.quantity());
-        values.put("workcenter_id", workcenter(org, input.workcenterId()));
-        Run run = rows.insert(Run.TABLE, org, values);
+        values.set("workcenter_id", workcenter(org, input.workcenterId()));
+        Run run = runs.insert(caller, values);
         runSteps.copy(org, run.id(), procedure == null ? List.of() : procedure.steps());
         return new Payload(run);
     }
@@ -103,11 +103,8 @@ class RunController {
     Payload updateRun(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument UpdateInput input) {
         caller.requireAdmin();
         long org = caller.organizationId();
-        Run current = rows.get(Run.TABLE, org, Inputs.id(input.id()));
-        Map<String, Object> changes = new LinkedHashMap<>();
-        if (input.title() != null) {
-            changes.put("title", Inputs.text("title", input.title()));
-        }
+        Run current = runs.get(caller, Inputs.id(input.id()));
+        Changes changes = Changes.forUpdate().text("title", input.title());
         boolean changesWork = input.partId() != null || input.quantity() != null || input.workcenterId() != null
                 || input.status() != null && input.status() != current.status();
         if (changesWork && current.finished()) {
@@ -118,22 +115,19 @@ class RunController {
             putPartAndQuantity(org, changes, input.partId() != null ? input.partId() : current.partId(),
                     input.quantity() != null ? input.quantity() : current.quantity());
         }
-        if (input.workcenterId() != null) {
-            changes.put("workcenter_id", workcenter(org, input.workcenterId()));
-        }
+        changes.field("workcenterId", input.workcenterId(), id -> workcenter(org, id));
         if (input.status() != null && input.status() != current.status()) {
             Run.TRANSITIONS.check(current.status(), input.status());
-            changes.put("status", input.status());
+            changes.set("status", input.status());
             OffsetDateTime now = OffsetDateTime.now(clock);
             if (input.status() == Run.Status.IN_PROGRESS && current.startedAt() == null) {
-                changes.put("started_by", caller.userId());
-                changes.put("started_at", now);
+                changes.set("started_by", caller.userId()).set("started_at", now);
             }
             if (input.status() == Run.Status.COMPLETE) {
-                changes.put("completed_at", now);
+                changes.set("completed_at", now);
             }
         }
-        return new Payload(rows.update(Run.TABLE, org, current.id(), Inputs.etag(input.etag()), changes));
+        return new Payload(runs.update(caller, current.id(), input.etag(), changes));
     }
 
     /** Deletes the run with its steps and their data (each firing); refused while issues refer to it. */
@@ -141,7 +135,7 @@ class RunController {
     @Transactional
     Deleted deleteRun(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument long id, @Argument String etag) {
         caller.requireAdmin();
-        return new Deleted(rows.delete(Run.TABLE, caller.organizationId(), id, Inputs.etag(etag)).id());
+        return runs.delete(caller, id, etag);
     }
 
     /** A run's steps in position order, which is also the order they were created in. */
@@ -156,13 +150,13 @@ class RunController {
     }
 
     /** A quantity is of a part: a part without one means a single unit. */
-    private void putPartAndQuantity(long org, Map<String, Object> values, Long partId, BigDecimal quantity) {
+    private void putPartAndQuantity(long org, Changes values, Long partId, BigDecimal quantity) {
         if (quantity != null && partId == null) {
             throw ApiException.badInput("partId is required with a quantity: a quantity is of a part");
         }
         Inputs.nonNegative("quantity", quantity);
-        values.put("part_id", partId == null ? null : rows.reference(Part.TABLE, org, partId, "partId").id());
-        values.put("quantity", partId == null ? null : quantity == null ? BigDecimal.ONE : quantity);
+        values.set("part_id", partId == null ? null : rows.reference(Part.TABLE, org, partId, "partId").id())
+                .set("quantity", partId == null ? null : quantity == null ? BigDecimal.ONE : quantity);
     }
 
     private Long workcenter(long org, Long workcenterId) {

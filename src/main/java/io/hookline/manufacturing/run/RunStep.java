@@ -1,5 +1,6 @@
 package io.hookline.manufacturing.run;
 
+import io.hookline.capture.Resource;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -15,7 +16,7 @@ public record RunStep(long id, long organizationId, long runId, int position, St
                       List<StepTemplate.Field> fields, Status status, Long signedOffBy, OffsetDateTime signedOffAt,
                       OffsetDateTime createdAt, OffsetDateTime updatedAt, String etag) implements Row {
 
-    public static final Table<RunStep> TABLE = Table.<RunStep>of("run_steps", "RunStep", (rs, n) -> new RunStep(
+    public static final Table<RunStep> TABLE = Table.<RunStep>of(Resource.RUN_STEPS, (rs, n) -> new RunStep(
                     rs.getLong("id"), rs.getLong("organization_id"), rs.getLong("run_id"), rs.getInt("position"),
                     rs.getString("title"), rs.getString("instructions"), JsonColumns.fields(rs.getString("fields")),
                     Status.valueOf(rs.getString("status")), KeysetPaginator.nullableLong(rs, "signed_off_by"),

@@ -3,24 +3,25 @@ package io.hookline.manufacturing.run;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.hookline.api.ApiException;
 import io.hookline.api.Caller;
 import io.hookline.api.Connection;
-import io.hookline.api.PageArgs;
-import io.hookline.api.SqlFilter;
+import io.hookline.api.ListSort;
 import io.hookline.auth.User;
+import io.hookline.manufacturing.Changes;
 import io.hookline.manufacturing.Deleted;
 import io.hookline.manufacturing.Inputs;
+import io.hookline.manufacturing.ListPage;
 import io.hookline.manufacturing.People;
 import io.hookline.manufacturing.Rows;
-import io.hookline.api.ListSort;
+import io.hookline.manufacturing.TableRows;
 import io.hookline.manufacturing.procedure.JsonColumns;
 import io.hookline.manufacturing.procedure.StepTemplate;
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.Arguments;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -33,12 +34,14 @@ import org.springframework.transaction.annotation.Transactional;
 class RunStepController {
 
     private final Rows rows;
+    private final TableRows<RunStep> steps;
     private final People people;
     private final JdbcClient jdbc;
     private final Clock clock;
 
     RunStepController(Rows rows, People people, JdbcClient jdbc, Clock clock) {
         this.rows = rows;
+        this.steps = rows.of(RunStep.TABLE);
         this.people = people;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -59,37 +62,33 @@ class RunStepController {
 
     @QueryMapping
     RunStep runStep(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument long id) {
-        return rows.get(RunStep.TABLE, caller.organizationId(), id);
+        return steps.get(caller, id);
     }
 
     @QueryMapping
-    Connection<RunStep> runSteps(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument Integer first,
-                                 @Argument String after, @Argument Integer last, @Argument String before,
+    Connection<RunStep> runSteps(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Arguments ListPage page,
                                  @Argument Filters filters, @Argument ListSort sort) {
         Filters f = filters == null ? new Filters(null, null) : filters;
-        SqlFilter filter = SqlFilter.where("organization_id = :org", "org", caller.organizationId())
+        return steps.list(caller, page, sort, filter -> filter
                 .and("run_id = :run", "run", f.runId())
-                .and("status in (:status)", "status", Inputs.names(f.status()));
-        return rows.page(RunStep.TABLE, filter, sort, PageArgs.of(first, after, last, before));
+                .and("status in (:status)", "status", Inputs.names(f.status())));
     }
 
     @MutationMapping
     @Transactional
     Payload createRunStep(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument CreateInput input) {
         caller.requireAdmin();
-        long org = caller.organizationId();
-        Run run = openRun(org, rows.reference(Run.TABLE, org, Inputs.required("runId", input.runId()), "runId").id());
+        Run run = openRun(caller, rows.of(Run.TABLE).reference(caller, input.runId(), "runId").id());
         StepTemplate step = new StepTemplate(input.title(), input.instructions(),
                 input.fields() == null ? List.of() : new ArrayList<>(input.fields())).checked("input");
         int position = jdbc.sql("select coalesce(max(position), 0) + 1 from run_steps where run_id = :run")
                 .param("run", run.id()).query(Integer.class).single();
-        Map<String, Object> values = new LinkedHashMap<>();
-        values.put("run_id", run.id());
-        values.put("position", position);
-        values.put("title", step.title());
-        values.put("instructions", step.instructions());
-        values.put("fields", JsonColumns.json(step.fields()));
-        return new Payload(rows.insert(RunStep.TABLE, org, values));
+        return new Payload(steps.insert(caller, Changes.forInsert()
+                .set("run_id", run.id())
+                .set("position", position)
+                .set("title", step.title())
+                .set("instructions", step.instructions())
+                .set("fields", JsonColumns.json(step.fields()))));
     }
 
     /** Signing a step off (COMPLETE) records who and when; a step of a finished run no longer changes. */
@@ -97,33 +96,27 @@ class RunStepController {
     @Transactional
     Payload updateRunStep(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument UpdateInput input) {
         caller.requireAdmin();
-        long org = caller.organizationId();
-        RunStep current = rows.get(RunStep.TABLE, org, Inputs.id(input.id()));
-        openRun(org, current.runId());
-        Map<String, Object> changes = new LinkedHashMap<>();
-        if (input.title() != null) {
-            changes.put("title", Inputs.text("title", input.title()));
-        }
-        if (input.instructions() != null) {
-            changes.put("instructions", Inputs.optionalText("instructions", input.instructions()));
-        }
+        RunStep current = steps.get(caller, Inputs.id(input.id()));
+        openRun(caller, current.runId());
+        Changes changes = Changes.forUpdate()
+                .text("title", input.title())
+                .optionalText("instructions", input.instructions());
         if (input.status() != null && input.status() != current.status()) {
             RunStep.TRANSITIONS.check(current.status(), input.status());
-            changes.put("status", input.status());
+            changes.set("status", input.status());
             if (input.status() == RunStep.Status.COMPLETE) {
-                changes.put("signed_off_by", caller.userId());
-                changes.put("signed_off_at", OffsetDateTime.now(clock));
+                changes.set("signed_off_by", caller.userId()).set("signed_off_at", OffsetDateTime.now(clock));
             }
         }
-        return new Payload(rows.update(RunStep.TABLE, org, current.id(), Inputs.etag(input.etag()), changes));
+        return new Payload(steps.update(caller, current.id(), input.etag(), changes));
     }
 
     @MutationMapping
     @Transactional
     Deleted deleteRunStep(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument long id, @Argument String etag) {
         caller.requireAdmin();
-        openRun(caller.organizationId(), rows.get(RunStep.TABLE, caller.organizationId(), id).runId());
-        return new Deleted(rows.delete(RunStep.TABLE, caller.organizationId(), id, Inputs.etag(etag)).id());
+        openRun(caller, steps.get(caller, id).runId());
+        return steps.delete(caller, id, etag);
     }
 
     @BatchMapping(typeName = "RunStep")
@@ -136,8 +129,8 @@ class RunStepController {
         return rows.children(steps, RunStepFieldValue.TABLE, "run_step_id", RunStepFieldValue::runStepId);
     }
 
-    private Run openRun(long org, long runId) {
-        Run run = rows.get(Run.TABLE, org, runId);
+    private Run openRun(Caller caller, long runId) {
+        Run run = rows.get(Run.TABLE, caller.organizationId(), runId);
         if (run.finished()) {
             throw ApiException.badInput("Run " + run.id() + " is " + run.status() + "; its steps can no longer change");
         }

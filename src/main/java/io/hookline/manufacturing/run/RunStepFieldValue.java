@@ -1,5 +1,6 @@
 package io.hookline.manufacturing.run;
 
+import io.hookline.capture.Resource;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 
@@ -17,8 +18,7 @@ public record RunStepFieldValue(long id, long organizationId, long runStepId, St
                                 Long enteredBy, OffsetDateTime createdAt, OffsetDateTime updatedAt,
                                 String etag) implements Row {
 
-    public static final Table<RunStepFieldValue> TABLE = Table.of("run_step_field_values", "RunStepFieldValue",
-                    RunStepFieldValue.class)
+    public static final Table<RunStepFieldValue> TABLE = Table.of(Resource.RUN_STEP_FIELD_VALUES, RunStepFieldValue.class)
             .sortable("FIELD_NAME", "field_name", "text")
             .duplicateMeans("This field already has a value; update that value instead");
 }

@@ -8,16 +8,18 @@ import java.util.Map;
 import io.hookline.api.ApiException;
 import io.hookline.api.Caller;
 import io.hookline.api.Connection;
-import io.hookline.api.PageArgs;
-import io.hookline.api.SqlFilter;
 import io.hookline.auth.User;
+import io.hookline.manufacturing.Changes;
 import io.hookline.manufacturing.Deleted;
 import io.hookline.manufacturing.Inputs;
+import io.hookline.manufacturing.ListPage;
 import io.hookline.manufacturing.People;
 import io.hookline.manufacturing.Rows;
+import io.hookline.manufacturing.TableRows;
 import io.hookline.api.ListSort;
 import io.hookline.manufacturing.procedure.StepTemplate;
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.Arguments;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -29,10 +31,12 @@ import org.springframework.transaction.annotation.Transactional;
 class RunStepFieldValueController {
 
     private final Rows rows;
+    private final TableRows<RunStepFieldValue> values;
     private final People people;
 
     RunStepFieldValueController(Rows rows, People people) {
         this.rows = rows;
+        this.values = rows.of(RunStepFieldValue.TABLE);
         this.people = people;
     }
 
@@ -51,20 +55,18 @@ class RunStepFieldValueController {
 
     @QueryMapping
     RunStepFieldValue runStepFieldValue(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument long id) {
-        return rows.get(RunStepFieldValue.TABLE, caller.organizationId(), id);
+        return values.get(caller, id);
     }
 
     @QueryMapping
     Connection<RunStepFieldValue> runStepFieldValues(@ContextValue(Caller.CONTEXT_KEY) Caller caller,
-                                                     @Argument Integer first, @Argument String after,
-                                                     @Argument Integer last, @Argument String before,
-                                                     @Argument Filters filters, @Argument ListSort sort) {
+                                                     @Arguments ListPage page, @Argument Filters filters,
+                                                     @Argument ListSort sort) {
         Filters f = filters == null ? new Filters(null, null, null) : filters;
-        SqlFilter filter = SqlFilter.where("organization_id = :org", "org", caller.organizationId())
+        return values.list(caller, page, sort, filter -> filter
                 .and("run_step_id = :step", "step", f.runStepId())
                 .and("field_name = :field", "field", f.fieldName())
-                .and("out_of_limits = :flagged", "flagged", f.outOfLimits());
-        return rows.page(RunStepFieldValue.TABLE, filter, sort, PageArgs.of(first, after, last, before));
+                .and("out_of_limits = :flagged", "flagged", f.outOfLimits()));
     }
 
     /** Records the value of one field of a step; a number outside the field's limits is kept and flagged. */
@@ -73,21 +75,20 @@ class RunStepFieldValueController {
     Payload createRunStepFieldValue(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument CreateInput input) {
         caller.requireAdmin();
         long org = caller.organizationId();
-        RunStep step = rows.reference(RunStep.TABLE, org, Inputs.required("runStepId", input.runStepId()), "runStepId");
+        RunStep step = rows.of(RunStep.TABLE).reference(caller, input.runStepId(), "runStepId");
         String name = Inputs.text("fieldName", input.fieldName());
         StepTemplate.Field field = step.fields().stream().filter(f -> f.name().equals(name)).findFirst()
                 .orElseThrow(() -> ApiException.badInput("fieldName: RunStep " + step.id() + " has no field '" + name
                         + "'; its fields are " + step.fields().stream().map(StepTemplate.Field::name).toList()));
         checkEditable(org, step);
-        Map<String, Object> values = new LinkedHashMap<>();
-        values.put("run_step_id", step.id());
-        values.put("field_name", field.name());
-        values.put("field_type", field.type());
-        values.put("minimum", field.minimum());
-        values.put("maximum", field.maximum());
-        values.put("entered_by", caller.userId());
-        values.putAll(value(field, input.numberValue(), input.textValue(), input.booleanValue()));
-        return new Payload(rows.insert(RunStepFieldValue.TABLE, org, values));
+        return new Payload(values.insert(caller, Changes.forInsert()
+                .set("run_step_id", step.id())
+                .set("field_name", field.name())
+                .set("field_type", field.type())
+                .set("minimum", field.minimum())
+                .set("maximum", field.maximum())
+                .set("entered_by", caller.userId())
+                .setAll(value(field, input.numberValue(), input.textValue(), input.booleanValue()))));
     }
 
     @MutationMapping
@@ -95,14 +96,14 @@ class RunStepFieldValueController {
     Payload updateRunStepFieldValue(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument UpdateInput input) {
         caller.requireAdmin();
         long org = caller.organizationId();
-        RunStepFieldValue current = rows.get(RunStepFieldValue.TABLE, org, Inputs.id(input.id()));
+        RunStepFieldValue current = values.get(caller, Inputs.id(input.id()));
         checkEditable(org, rows.get(RunStep.TABLE, org, current.runStepId()));
         StepTemplate.Field field = new StepTemplate.Field(current.fieldName(), current.fieldType(), current.minimum(),
                 current.maximum(), null);
-        Map<String, Object> changes = new LinkedHashMap<>(value(field, input.numberValue(), input.textValue(),
-                input.booleanValue()));
-        changes.put("entered_by", caller.userId());
-        return new Payload(rows.update(RunStepFieldValue.TABLE, org, current.id(), Inputs.etag(input.etag()), changes));
+        Changes changes = Changes.forUpdate()
+                .setAll(value(field, input.numberValue(), input.textValue(), input.booleanValue()))
+                .set("entered_by", caller.userId());
+        return new Payload(values.update(caller, current.id(), input.etag(), changes));
     }
 
     @MutationMapping
@@ -111,8 +112,8 @@ class RunStepFieldValueController {
                                     @Argument String etag) {
         caller.requireAdmin();
         long org = caller.organizationId();
-        checkEditable(org, rows.get(RunStep.TABLE, org, rows.get(RunStepFieldValue.TABLE, org, id).runStepId()));
-        return new Deleted(rows.delete(RunStepFieldValue.TABLE, org, id, Inputs.etag(etag)).id());
+        checkEditable(org, rows.get(RunStep.TABLE, org, values.get(caller, id).runStepId()));
+        return values.delete(caller, id, etag);
     }
 
     @BatchMapping(typeName = "RunStepFieldValue")

@@ -1,0 +1,59 @@
+package io.hookline.manufacturing;
+
+import java.util.function.UnaryOperator;
+
+import io.hookline.api.Caller;
+import io.hookline.api.Connection;
+import io.hookline.api.ListSort;
+import io.hookline.api.SqlFilter;
+
+/**
+ * One manufacturing table as a caller sees it: only the caller's organization, every write
+ * etag-checked ({@link Rows}). A controller keeps one per table it serves and adds its own rules:
+ * which fields, how they are checked, which transitions are allowed.
+ */
+public final class TableRows<T extends Row> {
+
+    private final Rows rows;
+    private final Table<T> table;
+
+    TableRows(Rows rows, Table<T> table) {
+        this.rows = rows;
+        this.table = table;
+    }
+
+    /** The row, or NOT_FOUND. */
+    public T get(Caller caller, long id) {
+        return rows.get(table, caller.organizationId(), id);
+    }
+
+    /** The row an input field refers to; the field is required, and a missing row is BAD_USER_INPUT naming it. */
+    public T reference(Caller caller, Long id, String field) {
+        return rows.reference(table, caller.organizationId(), Inputs.required(field, id), field);
+    }
+
+    /** A page of the caller's rows, narrowed by {@code filters} (each condition skipped when its value is null). */
+    public Connection<T> list(Caller caller, ListPage page, ListSort sort, UnaryOperator<SqlFilter> filters) {
+        SqlFilter filter = filters.apply(SqlFilter.where("organization_id = :org", "org", caller.organizationId()));
+        return rows.page(table, filter, sort, page.checked());
+    }
+
+    public T insert(Caller caller, Changes values) {
+        return rows.insert(table, caller.organizationId(), values.columns());
+    }
+
+    /** Applies the changes if {@code etag} is still the row's; checks the id, then the etag. */
+    public T update(Caller caller, Long id, String etag, Changes changes) {
+        return rows.update(table, caller.organizationId(), Inputs.id(id), Inputs.etag(etag), changes.columns());
+    }
+
+    /** Deletes the row if {@code etag} is still its own; returns it as it was. */
+    public T remove(Caller caller, long id, String etag) {
+        return rows.delete(table, caller.organizationId(), id, Inputs.etag(etag));
+    }
+
+    /** {@link #remove} answered as the {@code DeletePayload}. */
+    public Deleted delete(Caller caller, long id, String etag) {
+        return new Deleted(remove(caller, id, etag).id());
+    }
+}
