@@ -5,15 +5,15 @@ alter table webhook_receivers
     add column max_concurrency int not null default 8 check (max_concurrency between 1 and 64),
     add column max_requests_per_second double precision check (max_requests_per_second > 0);
 
--- The row an event is about ('RUNS/42'), for PER_ROW ordering; null for events about no row (tests).
--- Written once at insert: the claim's and the lease renewals' updates stay heap-only.
+-- The order key of an event of an ordered receiver, fixed when the event is created: the row it is
+-- about ('RUNS/42') under PER_ROW, '*' (the whole receiver) under ALL; null when unordered. Written
+-- once at insert, so the claim's and the lease renewals' updates stay heap-only.
 alter table webhook_deliveries add column row_key text;
 
--- "No earlier unfinished event of the same row" and "of the receiver" are index probes.
+-- "No earlier unfinished event with the same key" is an index probe; unordered events (most) are
+-- not in this index at all, so they cost it nothing.
 create index webhook_deliveries_row_order on webhook_deliveries (receiver_id, row_key, event_id)
-    where status in ('PENDING', 'RETRYING');
-create index webhook_deliveries_receiver_order on webhook_deliveries (receiver_id, event_id)
-    where status in ('PENDING', 'RETRYING');
+    where row_key is not null and status in ('PENDING', 'RETRYING');
 
 -- A receiver's send slots: a process sends to a receiver only within the slots it leases here, so
 -- the requests in flight to it across all processes stay within max_concurrency. A dead holder's

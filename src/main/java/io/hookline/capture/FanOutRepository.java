@@ -47,8 +47,9 @@ class FanOutRepository {
                             select nextval('webhook_events_id_seq') as event_id, m.*
                             from (select c.id as change_id, c.organization_id, c.resource, c.action, c.transaction_id,
                                          c.occurred_at, c.new_row, c.old_row, c.changed_fields,
-                                         s.id as subscription_id, s.receiver_id, r.relay, r.ordering,
-                                         c.resource || '/' || c.row_id as row_key
+                                         s.id as subscription_id, s.receiver_id, r.relay,
+                                         case r.ordering when 'PER_ROW' then c.resource || '/' || c.row_id
+                                                         when 'ALL' then '*' end as row_key
                                   from changes c
                                   join webhook_subscriptions s on s.organization_id = c.organization_id
                                        and s.resource = c.resource and s.action = c.action and s.active
@@ -82,7 +83,7 @@ class FanOutRepository {
                             select i.*,
                                    not m.relay
                                    -- Ordered receivers' events are taken by the claim, which keeps their order.
-                                   and m.ordering = 'NONE'
+                                   and m.row_key is null
                                    and row_number() over (order by i.id) <= :room
                                    and row_number() over (partition by i.receiver_id order by i.id) <= :perReceiver
                                    and not (i.receiver_id = any (cast(:saturated as bigint[]))) as mine

@@ -42,19 +42,18 @@ class DueEventClaimer {
                             from webhook_receivers r
                             cross join lateral (
                                 (select d.event_id, d.next_attempt_at from webhook_deliveries d
-                                 where r.ordering <> 'ALL'
-                                   and d.receiver_id = r.id and d.status in ('PENDING', 'RETRYING')
+                                 where d.receiver_id = r.id and d.status in ('PENDING', 'RETRYING')
                                    and d.next_attempt_at <= :now
                                    and (d.leased_until is null or d.leased_until <= :now)
                                    and not (d.event_id = any (cast(:held as bigint[])))
                                    and not exists (select 1 from webhook_subscriptions s
                                                    where s.id = d.subscription_id and not s.active)
                                    -- PER_ROW: only the row's earliest unfinished event (docs/delivery-controls.md).
-                                   and (r.ordering = 'NONE' or d.row_key is null
-                                        or not exists (select 1 from webhook_deliveries e
-                                                       where e.receiver_id = d.receiver_id and e.row_key = d.row_key
-                                                         and e.event_id < d.event_id
-                                                         and e.status in ('PENDING', 'RETRYING')))
+                                   and (d.row_key is null
+                                        or d.row_key <> '*' and not exists (
+                                            select 1 from webhook_deliveries e
+                                            where e.receiver_id = d.receiver_id and e.row_key = d.row_key
+                                              and e.event_id < d.event_id and e.status in ('PENDING', 'RETRYING')))
                                  order by d.next_attempt_at, d.event_id
                                  -- A few rounds of the receiver's own cap, within this process's.
                                  limit least(:perReceiver, r.max_concurrency * :rounds))
@@ -62,7 +61,7 @@ class DueEventClaimer {
                                 -- ALL: only the receiver's earliest unfinished event, if it is due and free.
                                 (select first.event_id, first.next_attempt_at
                                  from (select e.* from webhook_deliveries e
-                                       where r.ordering = 'ALL' and e.receiver_id = r.id
+                                       where e.receiver_id = r.id and e.row_key = '*'
                                          and e.status in ('PENDING', 'RETRYING')
                                        order by e.event_id limit 1) first
                                  where first.next_attempt_at <= :now

@@ -89,10 +89,10 @@ public class RelayHandoff {
                               and not exists (select 1 from webhook_subscriptions s
                                               where s.id = d.subscription_id and not s.active)
                               -- Ordering holds for relay receivers too (docs/delivery-controls.md).
-                              and (r.ordering = 'NONE' or (r.ordering = 'PER_ROW' and d.row_key is null)
+                              and (d.row_key is null
                                    or not exists (select 1 from webhook_deliveries e
-                                                  where e.receiver_id = d.receiver_id and e.event_id < d.event_id
-                                                    and (r.ordering = 'ALL' or e.row_key = d.row_key)
+                                                  where e.receiver_id = d.receiver_id and e.row_key = d.row_key
+                                                    and e.event_id < d.event_id
                                                     and e.status in ('PENDING', 'RETRYING')))
                             order by d.next_attempt_at, d.event_id
                             limit :limit

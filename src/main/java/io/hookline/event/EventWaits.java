@@ -38,10 +38,10 @@ class EventWaits {
                                case
                                    when not r.active then 'receiver paused'
                                    when not coalesce(s.active, true) then 'subscription paused'
+                                   when row_before.event_id is not null and d.row_key = '*'
+                                       then 'waiting for event ' || row_before.event_id || ' (the receiver takes its events in order)'
                                    when row_before.event_id is not null
                                        then 'waiting for event ' || row_before.event_id || ' of the same row'
-                                   when any_before.event_id is not null
-                                       then 'waiting for event ' || any_before.event_id || ' (the receiver takes its events in order)'
                                    when d.next_attempt_at <= now() and r.max_requests_per_second is not null
                                         and least(greatest(1, floor(r.max_requests_per_second / 10)),
                                                   b.tokens + r.max_requests_per_second
@@ -53,14 +53,9 @@ class EventWaits {
                         left join webhook_subscriptions s on s.id = d.subscription_id
                         left join receiver_rate_buckets b on b.receiver_id = d.receiver_id
                         left join lateral (select e.event_id from webhook_deliveries e
-                                           where r.ordering = 'PER_ROW' and e.receiver_id = d.receiver_id
-                                             and e.row_key = d.row_key and e.event_id < d.event_id
-                                             and e.status in ('PENDING', 'RETRYING')
-                                           order by e.event_id desc limit 1) row_before on true
-                        left join lateral (select e.event_id from webhook_deliveries e
-                                           where r.ordering = 'ALL' and e.receiver_id = d.receiver_id
+                                           where e.receiver_id = d.receiver_id and e.row_key = d.row_key
                                              and e.event_id < d.event_id and e.status in ('PENDING', 'RETRYING')
-                                           order by e.event_id desc limit 1) any_before on true
+                                           order by e.event_id desc limit 1) row_before on true
                         where d.event_id = any (cast(:ids as bigint[])) and d.status in ('PENDING', 'RETRYING')
                         """)
                 .param("ids", ids.toArray(Long[]::new))
