@@ -1,5 +1,7 @@
 package io.hookline.receiver;
 
+import java.util.Map;
+
 import io.hookline.api.ApiException;
 
 /**
@@ -33,5 +35,20 @@ public record DeliveryControls(Ordering ordering, int maxConcurrency, Double max
         return new DeliveryControls(ordering == null ? current.ordering() : ordering,
                 maxConcurrency == null ? current.maxConcurrency() : maxConcurrency,
                 rateGiven ? maxRequestsPerSecond : current.maxRequestsPerSecond());
+    }
+
+    /** The columns an update changes: each given field, checked; {@code rateGiven} lets a null rate remove the limit. */
+    static void putChanges(Ordering ordering, Integer maxConcurrency, Double maxRequestsPerSecond, boolean rateGiven,
+                           Map<String, Object> changes) {
+        DeliveryControls given = of(DEFAULTS, ordering, maxConcurrency, maxRequestsPerSecond, rateGiven);
+        if (ordering != null) {
+            changes.put("ordering", given.ordering().name());
+        }
+        if (maxConcurrency != null) {
+            changes.put("max_concurrency", given.maxConcurrency());
+        }
+        if (rateGiven) {
+            changes.put("max_requests_per_second", given.maxRequestsPerSecond());
+        }
     }
 }

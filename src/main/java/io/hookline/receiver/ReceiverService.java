@@ -123,7 +123,8 @@ class ReceiverService {
                 changes.put("failing_since", null);
             }
         }
-        controlChanges(input, rateGiven, changes);
+        DeliveryControls.putChanges(input.ordering(), input.maxConcurrency(), input.maxRequestsPerSecond(), rateGiven,
+                changes);
         List<HeaderRules.Header> headers = input.headers() == null ? null : checkHeaders(input.headers());
         WebhookReceiver updated = repository.update(caller.organizationId(), id, etag, changes);
         if (headers != null) {
@@ -180,21 +181,6 @@ class ReceiverService {
         repository.touch(caller.organizationId(), current.receiverId(), Inputs.requireEtag(etag));
         repository.deleteHeader(caller.organizationId(), id);
         return current;
-    }
-
-    private static void controlChanges(UpdateInput input, boolean rateGiven, Map<String, Object> changes) {
-        // Checked against the defaults only for their ranges; each given field is written as given.
-        DeliveryControls given = DeliveryControls.of(DeliveryControls.DEFAULTS, input.ordering(), input.maxConcurrency(),
-                input.maxRequestsPerSecond(), rateGiven);
-        if (input.ordering() != null) {
-            changes.put("ordering", given.ordering().name());
-        }
-        if (input.maxConcurrency() != null) {
-            changes.put("max_concurrency", given.maxConcurrency());
-        }
-        if (rateGiven) {
-            changes.put("max_requests_per_second", given.maxRequestsPerSecond());
-        }
     }
 
     private static long requireId(Long id) {
