@@ -44,7 +44,8 @@ import reactor.core.publisher.Mono;
  * text with a NUL (U+0000), which a text column cannot hold at all, or a lone UTF-16 surrogate
  * (from a JSON escape such as {@code "\ud800"}), which is not a character and would be written as
  * {@code ?}, in every variable and string literal; and Decimal and DateTime variables against
- * their scalar's rules, so the error says {@code $input.quantity} rather than only the variable.
+ * their scalar's rules, so the error says {@code $input.quantity} rather than only the variable, and
+ * enum values likewise ({@code $input.ordering}).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 2)
@@ -145,6 +146,12 @@ class InputValueInterceptor implements WebGraphQlInterceptor {
                 }
             }
             return null;
+        }
+        if (unwrapped instanceof graphql.schema.GraphQLEnumType enumType && value instanceof String name
+                && enumType.getValue(name) == null) {
+            // graphql-java's own message names the enum type, not where the value was.
+            return where + ": '" + name + "' is not one of " + enumType.getValues().stream()
+                    .map(graphql.schema.GraphQLEnumValueDefinition::getName).toList();
         }
         if (unwrapped instanceof GraphQLScalarType scalar && CHECKED_SCALARS.contains(scalar.getName())) {
             try {

@@ -68,7 +68,9 @@ class FanOutRepository {
                             select nextval('webhook_events_id_seq') as event_id, m.*
                             from (select c.id as change_id, c.organization_id, c.resource, c.action, c.transaction_id,
                                          c.occurred_at, c.new_row, c.old_row, c.changed_fields,
-                                         s.id as subscription_id, s.receiver_id, r.relay
+                                         s.id as subscription_id, s.receiver_id, r.relay,
+                                         case r.ordering when 'PER_ROW' then c.resource || '/' || c.row_id
+                                                         when 'ALL' then '*' end as row_key
                                   from candidates cand
                                   join changes c on c.id = cand.change_id
                                   join webhook_subscriptions s on s.id = cand.subscription_id and s.active
@@ -91,17 +93,19 @@ class FanOutRepository {
                             -- A relay receiver's events wait for its relay clients to pull them: never claimed here.
                             select i.*,
                                    not m.relay
+                                   -- Ordered receivers' events are taken by the claim, which keeps their order.
+                                   and m.row_key is null
                                    and row_number() over (order by i.id) <= :room
                                    and row_number() over (partition by i.receiver_id order by i.id) <= :perReceiver
                                    and not (i.receiver_id = any (cast(:saturated as bigint[]))) as mine
                             from inserted i join matches m on m.event_id = i.id
                         ), deliveries as (
                             insert into webhook_deliveries (event_id, receiver_id, subscription_id, next_attempt_at,
-                                                            claim_token, leased_until)
-                            select id, receiver_id, subscription_id, :now,
+                                                            claim_token, leased_until, row_key)
+                            select o.id, o.receiver_id, o.subscription_id, :now,
                                    case when mine then cast(:token as uuid) end,
-                                   case when mine then cast(:leaseUntil as timestamptz) end
-                            from offered
+                                   case when mine then cast(:leaseUntil as timestamptz) end, m.row_key
+                            from offered o join matches m on m.event_id = o.id
                             returning event_id
                         )
                         select (select count(*) from changes) as changes, (select count(*) from deliveries) as events,

@@ -25,13 +25,16 @@ final class ClaimHeartbeat implements AutoCloseable {
     private final Clock clock;
     private final Duration tick;
     private final Queue<LostClaim> lost = new ConcurrentLinkedQueue<>();
+    private final Runnable alsoEachBeat;
     private final Thread thread;
     private volatile boolean running = true;
 
     private record LostClaim(UUID token, Instant giveUpAt) {
     }
 
-    ClaimHeartbeat(DueEventClaimer claimer, HeldClaims held, Duration lease, Clock clock) {
+    /** {@code alsoEachBeat} keeps other leases of this process alive on the same beat (send slots). */
+    ClaimHeartbeat(DueEventClaimer claimer, HeldClaims held, Duration lease, Clock clock, Runnable alsoEachBeat) {
+        this.alsoEachBeat = alsoEachBeat;
         this.claimer = claimer;
         this.held = held;
         this.lease = lease;
@@ -78,6 +81,7 @@ final class ClaimHeartbeat implements AutoCloseable {
             }
             lost.remove(claim);
         }
+        alsoEachBeat.run();
     }
 
     @Override

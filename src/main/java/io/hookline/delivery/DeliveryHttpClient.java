@@ -34,7 +34,7 @@ final class DeliveryHttpClient {
                         ? DefaultClientTlsStrategy.createSystemDefault()
                         : new DefaultClientTlsStrategy(sslContext))
                 .setMaxConnTotal(properties.maxInFlight())
-                .setMaxConnPerRoute(properties.perReceiverConcurrency())
+                .setMaxConnPerRoute(io.hookline.receiver.DeliveryControls.MAX_CONCURRENCY)
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(timeout(properties.connectTimeout()))
                         // A per-read timeout; the hard deadline in send() bounds the whole try.

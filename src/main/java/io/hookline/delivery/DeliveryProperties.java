@@ -17,7 +17,6 @@ import org.springframework.validation.annotation.Validated;
  * @param maxRetryAfter          the longest {@code Retry-After} (429/503) that is honoured; longer ones are cut
  *                               to it; default 1 h
  * @param responseBodyLimit      bytes of a response body kept in the audit trail; default 16384
- * @param perReceiverConcurrency sends in flight at once to one receiver, per process; default 8
  * @param maxInFlight            sends in flight at once in this process, all receivers together; default 256
  * @param batchSize              events claimed per query; default 200
  * @param lease                  how long a claimed event is reserved for the claiming worker before another
@@ -35,7 +34,6 @@ public record DeliveryProperties(
         @DefaultValue({"5s", "30s", "2m", "10m", "30m", "1h", "3h", "6h", "12h", "24h"}) List<Duration> retrySchedule,
         @DefaultValue("1h") Duration maxRetryAfter,
         @DefaultValue("16384") int responseBodyLimit,
-        @DefaultValue("8") int perReceiverConcurrency,
         @DefaultValue("256") int maxInFlight,
         @DefaultValue("200") int batchSize,
         @DefaultValue("30s") Duration lease,
@@ -53,7 +51,7 @@ public record DeliveryProperties(
         if (retrySchedule.isEmpty() || retrySchedule.stream().anyMatch(d -> d.isNegative() || d.isZero())) {
             throw new IllegalArgumentException("hookline.delivery.retry-schedule must list positive durations");
         }
-        if (perReceiverConcurrency < 1 || maxInFlight < 1 || batchSize < 1 || responseBodyLimit < 0) {
+        if (maxInFlight < 1 || batchSize < 1 || responseBodyLimit < 0) {
             throw new IllegalArgumentException(
                     "hookline.delivery concurrency, batch size and response body limit must be positive");
         }

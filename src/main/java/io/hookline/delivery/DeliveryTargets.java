@@ -26,12 +26,16 @@ class DeliveryTargets {
     }
 
     record Target(long receiverId, String webhookUri, List<String> secrets, DeliveryRequest.ContentType contentType,
-                  int expectedResponseCode, List<DeliveryRequest.Header> headers) {
+                  int expectedResponseCode, List<DeliveryRequest.Header> headers, Limits limits) {
 
         DeliveryRequest requestFor(ClaimedEvent event) {
             return new DeliveryRequest(event.id(), webhookUri, event.body(), contentType, secrets, headers,
                     expectedResponseCode);
         }
+    }
+
+    /** The receiver's caps (docs/delivery-controls.md); a null rate is no limit. */
+    record Limits(int maxConcurrency, Double maxRequestsPerSecond) {
     }
 
     Map<Long, Target> load(Collection<Long> receiverIds, Instant now) {
@@ -48,7 +52,7 @@ class DeliveryTargets {
         Map<Long, Target> targets = new HashMap<>();
         jdbc.sql("""
                         select id, webhook_uri, shared_secret, previous_secret, previous_secret_expires_at, content_type,
-                               expected_response_code
+                               expected_response_code, max_concurrency, max_requests_per_second
                         from webhook_receivers where id in (:ids)
                         """)
                 .param("ids", receiverIds)
@@ -63,7 +67,8 @@ class DeliveryTargets {
                     long id = rs.getLong("id");
                     targets.put(id, new Target(id, rs.getString("webhook_uri"), List.copyOf(secrets),
                             DeliveryRequest.ContentType.valueOf(rs.getString("content_type")),
-                            rs.getInt("expected_response_code"), headers.getOrDefault(id, List.of())));
+                            rs.getInt("expected_response_code"), headers.getOrDefault(id, List.of()),
+                            new Limits(rs.getInt("max_concurrency"), rs.getObject("max_requests_per_second", Double.class))));
                 });
         return targets;
     }

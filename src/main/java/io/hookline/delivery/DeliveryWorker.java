@@ -6,15 +6,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 import io.hookline.capture.Handoff;
@@ -24,16 +21,21 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Claims due events and sends each on its own virtual thread. Caps keep one receiver from
- * hurting the others: a receiver never has more than {@code perReceiverConcurrency} sends in
- * flight here, and only a few rounds of that claimed ahead (a receiver with that many waiting is
- * left out of the next claim, so its backlog stays in the database instead of crowding the
- * others out); all sends together stay under {@code maxInFlight}.
+ * hurting the others: a receiver never has more than its {@code maxConcurrency} sends in flight,
+ * across all processes (its {@link ReceiverShares share} of send slots), and only a few rounds of
+ * that claimed ahead (a receiver with that many waiting is left out of the next claim, so its
+ * backlog stays in the database instead of crowding the others out); all sends together stay
+ * under {@code maxInFlight}. See docs/delivery-controls.md.
  */
 final class DeliveryWorker implements Handoff, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
-    /** The most rounds of sends claimed ahead for one receiver. */
-    private static final int MAX_ROUNDS_AHEAD = 4;
+    /** Claimed ahead of a receiver with the default cap, by the fan-out's handoff. */
+    private static final int HANDOFF_DEPTH =
+            io.hookline.receiver.DeliveryControls.DEFAULT_CONCURRENCY * DueEventClaimer.ROUNDS_AHEAD;
+    /** The claim's own limit per receiver follows each receiver's cap, up to this. */
+    private static final int CLAIM_DEPTH =
+            io.hookline.receiver.DeliveryControls.MAX_CONCURRENCY * DueEventClaimer.ROUNDS_AHEAD;
 
     private final DueEventClaimer claimer;
     private final DeliveryTargets targets;
@@ -44,10 +46,9 @@ final class DeliveryWorker implements Handoff, AutoCloseable {
     private final Wakeup wakeup;
     private final Semaphore inFlight;
     private final int maxClaimed;
-    private final int claimDepth;
     private final HeldClaims held;
     private final ClaimHeartbeat heartbeat;
-    private final Map<Long, Receiver> receivers = new ConcurrentHashMap<>();
+    private final ReceiverShares shares;
     private final Queue<ClaimedEvent> unsent = new ConcurrentLinkedQueue<>();
     private final ExecutorService sends = Executors.newVirtualThreadPerTaskExecutor();
     private volatile boolean stopping;
@@ -57,14 +58,10 @@ final class DeliveryWorker implements Handoff, AutoCloseable {
         Attempt send(DeliveryRequest request);
     }
 
-    /** One receiver's share here: its send slots, and how many of its events are claimed and not done. */
-    private record Receiver(Semaphore slots, AtomicInteger claimed) {
-    }
-
-    DeliveryWorker(DueEventClaimer claimer, DeliveryTargets targets, Sender sender, RecordingQueue recording,
-                   DeliveryProperties properties, Clock clock, Wakeup wakeup) {
-        this.claimer = claimer;
-        this.targets = targets;
+    DeliveryWorker(DeliveryStore store, Sender sender, RecordingQueue recording, DeliveryProperties properties,
+                   Clock clock, Wakeup wakeup) {
+        this.claimer = store.claimer();
+        this.targets = store.targets();
         this.sender = sender;
         this.recording = recording;
         this.properties = properties;
@@ -72,10 +69,11 @@ final class DeliveryWorker implements Handoff, AutoCloseable {
         this.wakeup = wakeup;
         this.inFlight = new Semaphore(properties.maxInFlight());
         this.maxClaimed = properties.maxInFlight() * 2;
-        // The heartbeat keeps an event waiting for its receiver's slot claimed, however long it waits.
-        this.claimDepth = properties.perReceiverConcurrency() * MAX_ROUNDS_AHEAD;
         this.held = recording.held();
-        this.heartbeat = new ClaimHeartbeat(claimer, held, properties.lease(), clock);
+        this.shares = new ReceiverShares(store.leases(), properties.lease());
+        // The heartbeat keeps an event waiting for its receiver's slot claimed, however long it waits,
+        // and this process's send slots leased.
+        this.heartbeat = new ClaimHeartbeat(claimer, held, properties.lease(), clock, shares::keep);
         heartbeat.start();
     }
 
@@ -93,7 +91,7 @@ final class DeliveryWorker implements Handoff, AutoCloseable {
         try {
             // Claims the heartbeat could not renew for a while (the database away) may have run out:
             // they are left out by id, so that this process never takes its own events a second time.
-            batch = claimer.claim(token, now, properties.lease(), limit, claimDepth, saturatedReceivers(),
+            batch = claimer.claim(token, now, properties.lease(), limit, CLAIM_DEPTH, shares.saturated(),
                     held.renewedBefore(now.minus(properties.lease().dividedBy(2))).stream()
                             .map(HeldClaims.Held::eventId).toArray(Long[]::new));
         } catch (RuntimeException e) {
@@ -114,8 +112,8 @@ final class DeliveryWorker implements Handoff, AutoCloseable {
         if (room <= 0 || stopping) {
             return null;
         }
-        return new Offer(UUID.randomUUID(), now.plus(properties.lease()), room, claimDepth,
-                saturatedReceivers().toArray(Long[]::new));
+        return new Offer(UUID.randomUUID(), now.plus(properties.lease()), room, HANDOFF_DEPTH,
+                shares.saturated().toArray(Long[]::new));
     }
 
     @Override
@@ -139,11 +137,11 @@ final class DeliveryWorker implements Handoff, AutoCloseable {
             throw e;
         }
         for (ClaimedEvent event : batch) {
-            Receiver receiver = receiverOf(event.receiverId());
+            ReceiverShare receiver = shares.share(event.receiverId());
             receiver.claimed().incrementAndGet();
             sends.submit(() -> {
                 try {
-                    send(event, byReceiver.get(event.receiverId()), receiver.slots());
+                    send(event, byReceiver.get(event.receiverId()), receiver);
                 } catch (InterruptedException e) {
                     unsent.add(event);
                     Thread.currentThread().interrupt();
@@ -158,13 +156,14 @@ final class DeliveryWorker implements Handoff, AutoCloseable {
         }
     }
 
-    private void send(ClaimedEvent event, DeliveryTargets.Target target, Semaphore slots) throws InterruptedException {
+    private void send(ClaimedEvent event, DeliveryTargets.Target target, ReceiverShare share)
+            throws InterruptedException {
         if (target == null) {
             held.drop(event);
             return; // the receiver was deleted after the claim; its events were canceled with it
         }
         Attempt attempt;
-        slots.acquire();
+        shares.enter(share, target);
         try {
             inFlight.acquire();
             try {
@@ -177,22 +176,9 @@ final class DeliveryWorker implements Handoff, AutoCloseable {
                 inFlight.release();
             }
         } finally {
-            slots.release();
+            shares.leave(share);
         }
         recording.add(new DeliveryRecorder.Finished(event, attempt));
-    }
-
-    private Receiver receiverOf(long receiverId) {
-        return receivers.computeIfAbsent(receiverId,
-                id -> new Receiver(new Semaphore(properties.perReceiverConcurrency()), new AtomicInteger()));
-    }
-
-    /** Receivers with a full share claimed here: claiming more of theirs would only wait in memory. */
-    private Set<Long> saturatedReceivers() {
-        return receivers.entrySet().stream()
-                .filter(e -> e.getValue().claimed().get() >= claimDepth)
-                .map(Map.Entry::getKey)
-                .collect(Collectors.toSet());
     }
 
     /**
@@ -223,5 +209,6 @@ final class DeliveryWorker implements Handoff, AutoCloseable {
                     giveBack.size(), e);
         }
         heartbeat.close();
+        shares.close();
     }
 }

@@ -20,6 +20,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 class DueEventClaimer {
 
+    /** The most rounds of a receiver's {@code maxConcurrency} claimed ahead. */
+    static final int ROUNDS_AHEAD = 4;
+
     private final JdbcClient jdbc;
 
     DueEventClaimer(JdbcClient jdbc) {
@@ -38,15 +41,34 @@ class DueEventClaimer {
                             select due.event_id
                             from webhook_receivers r
                             cross join lateral (
-                                select d.event_id, d.next_attempt_at from webhook_deliveries d
-                                where d.receiver_id = r.id and d.status in ('PENDING', 'RETRYING')
-                                  and d.next_attempt_at <= :now
-                                  and (d.leased_until is null or d.leased_until <= :now)
-                                  and not (d.event_id = any (cast(:held as bigint[])))
-                                  and not exists (select 1 from webhook_subscriptions s
-                                                  where s.id = d.subscription_id and not s.active)
-                                order by d.next_attempt_at, d.event_id
-                                limit :perReceiver
+                                (select d.event_id, d.next_attempt_at from webhook_deliveries d
+                                 where d.receiver_id = r.id and d.status in ('PENDING', 'RETRYING')
+                                   and d.next_attempt_at <= :now
+                                   and (d.leased_until is null or d.leased_until <= :now)
+                                   and not (d.event_id = any (cast(:held as bigint[])))
+                                   and not exists (select 1 from webhook_subscriptions s
+                                                   where s.id = d.subscription_id and not s.active)
+                                   -- PER_ROW: only the row's earliest unfinished event (docs/delivery-controls.md).
+                                   and (d.row_key is null
+                                        or d.row_key <> '*' and not exists (
+                                            select 1 from webhook_deliveries e
+                                            where e.receiver_id = d.receiver_id and e.row_key = d.row_key
+                                              and e.event_id < d.event_id and e.status in ('PENDING', 'RETRYING')))
+                                 order by d.next_attempt_at, d.event_id
+                                 -- A few rounds of the receiver's own cap, within this process's.
+                                 limit least(:perReceiver, r.max_concurrency * :rounds))
+                                union all
+                                -- ALL: only the receiver's earliest unfinished event, if it is due and free.
+                                (select first.event_id, first.next_attempt_at
+                                 from (select e.* from webhook_deliveries e
+                                       where e.receiver_id = r.id and e.row_key = '*'
+                                         and e.status in ('PENDING', 'RETRYING')
+                                       order by e.event_id limit 1) first
+                                 where first.next_attempt_at <= :now
+                                   and (first.leased_until is null or first.leased_until <= :now)
+                                   and not (first.event_id = any (cast(:held as bigint[])))
+                                   and not exists (select 1 from webhook_subscriptions s
+                                                   where s.id = first.subscription_id and not s.active))
                             ) due
                             -- Relay receivers' events are pulled by their relay clients (RelayHandoff), never sent.
                             where r.active and not r.relay and not (r.id = any (cast(:saturated as bigint[])))
@@ -74,7 +96,7 @@ class DueEventClaimer {
                 .param("leaseUntil", now.plus(lease).atOffset(ZoneOffset.UTC))
                 .param("token", token)
                 .param("limit", limit)
-                .param("perReceiver", perReceiver)
+                .param("perReceiver", perReceiver).param("rounds", ROUNDS_AHEAD)
                 .param("saturated", saturated.toArray(Long[]::new))
                 .param("held", held)
                 .query((rs, n) -> new ClaimedEvent(rs.getLong("id"), rs.getLong("organization_id"),

@@ -32,8 +32,7 @@ class Pipeline implements SmartLifecycle {
     private final DataSource dataSource;
     private final PipelineWakeups wakeups;
     private final ChangeFanOut fanOut;
-    private final DueEventClaimer claimer;
-    private final DeliveryTargets targets;
+    private final DeliveryStore store;
     private final DeliveryWorker.Sender sender;
     private final DeliveryRecorder recorder;
     private final DeliveryMetrics metrics;
@@ -41,15 +40,14 @@ class Pipeline implements SmartLifecycle {
     private final List<AutoCloseable> running = new ArrayList<>();
 
     Pipeline(HooklineProperties hookline, DeliveryProperties delivery, DataSource dataSource, PipelineWakeups wakeups,
-             ChangeFanOut fanOut, DueEventClaimer claimer, DeliveryTargets targets, DeliveryWorker.Sender sender,
+             ChangeFanOut fanOut, DeliveryStore store, DeliveryWorker.Sender sender,
              DeliveryRecorder recorder, DeliveryMetrics metrics, Clock clock) {
         this.hookline = hookline;
         this.delivery = delivery;
         this.dataSource = dataSource;
         this.wakeups = wakeups;
         this.fanOut = fanOut;
-        this.claimer = claimer;
-        this.targets = targets;
+        this.store = store;
         this.sender = sender;
         this.recorder = recorder;
         this.metrics = metrics;
@@ -61,7 +59,7 @@ class Pipeline implements SmartLifecycle {
         if (!hookline.runsWorker() || !running.isEmpty()) {
             return;
         }
-        DeliveryWorker worker = new DeliveryWorker(claimer, targets, sender,
+        DeliveryWorker worker = new DeliveryWorker(store, sender,
                 new RecordingQueue(recorder, metrics, clock), delivery, clock, wakeups.delivery());
         ChangeNotifications notifications = new ChangeNotifications(dataSource, Map.of(
                 ChangeNotifications.CHANGES, wakeups.fanOut(), ChangeNotifications.EVENTS, wakeups.delivery()));

@@ -88,6 +88,12 @@ public class RelayHandoff {
                               and (d.leased_until is null or d.leased_until <= :now)
                               and not exists (select 1 from webhook_subscriptions s
                                               where s.id = d.subscription_id and not s.active)
+                              -- Ordering holds for relay receivers too (docs/delivery-controls.md).
+                              and (d.row_key is null
+                                   or not exists (select 1 from webhook_deliveries e
+                                                  where e.receiver_id = d.receiver_id and e.row_key = d.row_key
+                                                    and e.event_id < d.event_id
+                                                    and e.status in ('PENDING', 'RETRYING')))
                             order by d.next_attempt_at, d.event_id
                             limit :limit
                             for update of d skip locked
@@ -116,7 +122,7 @@ public class RelayHandoff {
     private Handed hand(ClaimedEvent event, DeliveryTargets.Target target, Instant signedAt) {
         // The URI is never dialled: the request is built only for its headers and body.
         var forRelay = new DeliveryTargets.Target(target.receiverId(), "https://relay.invalid/", target.secrets(),
-                target.contentType(), target.expectedResponseCode(), target.headers());
+                target.contentType(), target.expectedResponseCode(), target.headers(), target.limits());
         HttpPost post = WebhookRequests.post(forRelay.requestFor(event), signedAt, userAgent);
         List<DeliveryRequest.Header> headers = new ArrayList<>();
         for (Header header : post.getHeaders()) {

@@ -77,8 +77,11 @@ class EventCommandRepository {
                             from event
                             returning *
                         ), delivery as (
-                            insert into webhook_deliveries (event_id, receiver_id, next_attempt_at, next_trigger)
-                            select id, receiver_id, :now, 'MANUAL' from payload
+                            -- A test event is about no row; under ALL it takes its turn (docs/delivery-controls.md).
+                            insert into webhook_deliveries (event_id, receiver_id, next_attempt_at, next_trigger, row_key)
+                            select p.id, p.receiver_id, :now, 'MANUAL',
+                                   case when r.ordering = 'ALL' then '*' end
+                            from payload p join webhook_receivers r on r.id = p.receiver_id
                             returning *
                         )
                         select\s""" + EVENT_COLUMNS + """

@@ -95,8 +95,10 @@ class ReceiverController {
 
     @MutationMapping
     ReceiverPayload updateWebhookReceiver(@ContextValue(Caller.CONTEXT_KEY) Caller caller,
-                                          @Argument ReceiverService.UpdateInput input) {
-        return new ReceiverPayload(service.update(caller, input));
+                                          @Argument ReceiverService.UpdateInput input,
+                                          graphql.schema.DataFetchingEnvironment environment) {
+        Map<String, Object> given = environment.getArgument("input");
+        return new ReceiverPayload(service.update(caller, input, given.containsKey("maxRequestsPerSecond")));
     }
 
     @MutationMapping
@@ -153,6 +155,21 @@ class ReceiverController {
     @SchemaMapping(typeName = "WebhookReceiverHeader", field = "value")
     String headerValue(ReceiverHeader header, @ContextValue(Caller.CONTEXT_KEY) Caller caller) {
         return SecretMasking.headerValue(caller, header.value());
+    }
+
+    @SchemaMapping(typeName = "WebhookReceiver", field = "ordering")
+    DeliveryControls.Ordering ordering(WebhookReceiver receiver) {
+        return receiver.controls().ordering();
+    }
+
+    @SchemaMapping(typeName = "WebhookReceiver", field = "maxConcurrency")
+    int maxConcurrency(WebhookReceiver receiver) {
+        return receiver.controls().maxConcurrency();
+    }
+
+    @SchemaMapping(typeName = "WebhookReceiver", field = "maxRequestsPerSecond")
+    Double maxRequestsPerSecond(WebhookReceiver receiver) {
+        return receiver.controls().maxRequestsPerSecond();
     }
 
     @SchemaMapping(typeName = "WebhookReceiver", field = "_etag")

@@ -40,7 +40,7 @@ class ReceiverRepository {
 
     record NewReceiver(String name, String description, String webhookUri, String sharedSecret,
                        ContentType contentType, int expectedResponseCode, boolean active,
-                       byte[] relayTokenHash) {
+                       byte[] relayTokenHash, DeliveryControls controls) {
 
         boolean relay() {
             return relayTokenHash != null;
@@ -50,9 +50,10 @@ class ReceiverRepository {
     WebhookReceiver insert(long organizationId, Long createdBy, NewReceiver r) {
         return jdbc.sql("""
                         insert into webhook_receivers (organization_id, name, description, webhook_uri, shared_secret,
-                            content_type, expected_response_code, active, created_by, relay, relay_token_hash)
+                            content_type, expected_response_code, active, created_by, relay, relay_token_hash,
+                            ordering, max_concurrency, max_requests_per_second)
                         values (:org, :name, :description, :uri, :secret, :contentType, :code, :active, :createdBy,
-                                :relay, :relayTokenHash)
+                                :relay, :relayTokenHash, :ordering, :maxConcurrency, :maxRate)
                         returning *
                         """)
                 .param("org", organizationId).param("name", r.name()).param("description", r.description())
@@ -60,6 +61,9 @@ class ReceiverRepository {
                 .param("contentType", r.contentType().name()).param("code", r.expectedResponseCode())
                 .param("active", r.active()).param("createdBy", createdBy)
                 .param("relay", r.relay()).param("relayTokenHash", r.relayTokenHash())
+                .param("ordering", r.controls().ordering().name())
+                .param("maxConcurrency", r.controls().maxConcurrency())
+                .param("maxRate", r.controls().maxRequestsPerSecond())
                 .query(receiverMapper).single();
     }
 
@@ -214,7 +218,9 @@ class ReceiverRepository {
                         rs.getObject("last_success_at", OffsetDateTime.class),
                         rs.getObject("last_failure_at", OffsetDateTime.class), rs.getString("disabled_reason")),
                 KeysetPaginator.nullableLong(rs, "created_by"), rs.getObject("created_at", OffsetDateTime.class),
-                rs.getObject("updated_at", OffsetDateTime.class), rs.getString("etag"), rs.getBoolean("relay"));
+                rs.getObject("updated_at", OffsetDateTime.class), rs.getString("etag"), rs.getBoolean("relay"),
+                new DeliveryControls(DeliveryControls.Ordering.valueOf(rs.getString("ordering")),
+                        rs.getInt("max_concurrency"), rs.getObject("max_requests_per_second", Double.class)));
     }
 
     private ReceiverHeader mapHeader(ResultSet rs, int rowNum) throws SQLException {

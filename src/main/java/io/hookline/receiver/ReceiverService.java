@@ -37,7 +37,8 @@ class ReceiverService {
 
     record CreateInput(String name, String description, String webhookUri, String sharedSecret,
                        ContentType contentType, Integer expectedResponseCode, Boolean active,
-                       List<HeaderRules.Header> headers, Boolean relay) {
+                       List<HeaderRules.Header> headers, Boolean relay, DeliveryControls.Ordering ordering,
+                       Integer maxConcurrency, Double maxRequestsPerSecond) {
     }
 
     /** A receiver just created or given a new relay token; the token is shown this once, null otherwise. */
@@ -46,7 +47,8 @@ class ReceiverService {
 
     record UpdateInput(Long id, String etag, String name, String description, String webhookUri,
                        String sharedSecret, ContentType contentType, Integer expectedResponseCode, Boolean active,
-                       List<HeaderRules.Header> headers) {
+                       List<HeaderRules.Header> headers, DeliveryControls.Ordering ordering, Integer maxConcurrency,
+                       Double maxRequestsPerSecond) {
     }
 
     @Transactional
@@ -57,12 +59,14 @@ class ReceiverService {
         boolean relay = Boolean.TRUE.equals(input.relay());
         String uri = relay ? requireNoUri(input.webhookUri()) : checkUri(input.webhookUri());
         String relayToken = relay ? RelayTokens.generate() : null;
+        DeliveryControls controls = DeliveryControls.of(DeliveryControls.DEFAULTS, input.ordering(),
+                input.maxConcurrency(), input.maxRequestsPerSecond(), true);
         var receiver = repository.insert(caller.organizationId(), caller.userId(), new ReceiverRepository.NewReceiver(
                 Inputs.requireName("name", input.name()), checkDescription(input.description()),
                 uri, secret,
                 input.contentType() == null ? ContentType.JSON : input.contentType(),
                 checkResponseCode(input.expectedResponseCode() == null ? 200 : input.expectedResponseCode()),
-                input.active() == null || input.active(), relay ? RelayTokens.hash(relayToken) : null));
+                input.active() == null || input.active(), relay ? RelayTokens.hash(relayToken) : null, controls));
         repository.replaceHeaders(caller.organizationId(), receiver.id(), headers);
         return new Issued(receiver, relayToken);
     }
@@ -83,8 +87,9 @@ class ReceiverService {
         return new Issued(rotated, token);
     }
 
+    /** {@code rateGiven}: the input names maxRequestsPerSecond, so a null there removes the limit. */
     @Transactional
-    WebhookReceiver update(Caller caller, UpdateInput input) {
+    WebhookReceiver update(Caller caller, UpdateInput input, boolean rateGiven) {
         caller.requireAdmin();
         long id = requireId(input.id());
         String etag = Inputs.requireEtag(input.etag());
@@ -118,6 +123,8 @@ class ReceiverService {
                 changes.put("failing_since", null);
             }
         }
+        DeliveryControls.putChanges(input.ordering(), input.maxConcurrency(), input.maxRequestsPerSecond(), rateGiven,
+                changes);
         List<HeaderRules.Header> headers = input.headers() == null ? null : checkHeaders(input.headers());
         WebhookReceiver updated = repository.update(caller.organizationId(), id, etag, changes);
         if (headers != null) {

@@ -11,7 +11,8 @@ import io.hookline.delivery.DeliveryRequest.ContentType;
 public record WebhookReceiver(long id, long organizationId, String name, String description, String webhookUri,
                               String sharedSecret, ContentType contentType, int expectedResponseCode,
                               boolean active, Health health, Long createdBy, OffsetDateTime createdAt,
-                              OffsetDateTime updatedAt, String etag, boolean relay) {
+                              OffsetDateTime updatedAt, String etag, boolean relay,
+                              DeliveryControls controls) {
 
     /** How deliveries to this receiver have been going, and why it was switched off if it was. */
     public record Health(int consecutiveFailures, OffsetDateTime failingSince, OffsetDateTime lastSuccessAt,

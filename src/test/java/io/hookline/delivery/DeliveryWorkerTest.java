@@ -32,9 +32,9 @@ class DeliveryWorkerTest extends IntegrationTest {
     private static final int MAX_IN_FLIGHT = 3;
 
     @Autowired
-    DueEventClaimer claimer;
+    DeliveryStore store;
     @Autowired
-    DeliveryTargets targets;
+    DueEventClaimer claimer;
     @Autowired
     DeliveryRecorder recorder;
     @Autowired
@@ -71,7 +71,7 @@ class DeliveryWorkerTest extends IntegrationTest {
         Webhooks webhooks = new Webhooks(api, jdbc, tenant.organizationId());
         java.time.OffsetDateTime base = java.time.OffsetDateTime.now().minusMinutes(1);
         for (int i = 0; i < 3; i++) {
-            long receiver = webhooks.receiver("http://127.0.0.1:9/r" + i).id();
+            long receiver = webhooks.receiver("http://127.0.0.1:9/r" + i, "maxConcurrency", PER_RECEIVER).id();
             jdbc.sql("""
                             with payload as (
                                 insert into webhook_event_payloads (organization_id, receiver_id, body, occurred_at, created_at)
@@ -90,10 +90,10 @@ class DeliveryWorkerTest extends IntegrationTest {
     private DeliveryWorker worker() {
         DeliveryProperties defaults = TestDeliveryProperties.defaults();
         DeliveryProperties properties = new DeliveryProperties(defaults.connectTimeout(), Duration.ofSeconds(5),
-                defaults.retrySchedule(), defaults.maxRetryAfter(), defaults.responseBodyLimit(), PER_RECEIVER,
+                defaults.retrySchedule(), defaults.maxRetryAfter(), defaults.responseBodyLimit(),
                 MAX_IN_FLIGHT, defaults.batchSize(), Duration.ofSeconds(30), defaults.pollInterval(),
                 defaults.autoDisableAfter(), defaults.secretOverlap());
-        return new DeliveryWorker(claimer, targets, this::send, new RecordingQueue(recorder, metrics, Clock.systemUTC()),
+        return new DeliveryWorker(store, this::send, new RecordingQueue(recorder, metrics, Clock.systemUTC()),
                 properties, Clock.systemUTC(), new Wakeup());
     }
 

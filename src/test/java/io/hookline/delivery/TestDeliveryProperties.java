@@ -19,13 +19,13 @@ final class TestDeliveryProperties {
 
     static DeliveryProperties sending(Duration requestTimeout, int responseBodyLimit) {
         return new DeliveryProperties(Duration.ofSeconds(5), requestTimeout, DEFAULT_SCHEDULE, Duration.ofHours(1),
-                responseBodyLimit, 8, 256, 200, Duration.ofMinutes(2), Duration.ofSeconds(1), Duration.ofHours(72),
+                responseBodyLimit, 256, 200, Duration.ofMinutes(2), Duration.ofSeconds(1), Duration.ofHours(72),
                 Duration.ofHours(24));
     }
 
     static DeliveryProperties retrying(List<Duration> schedule, Duration maxRetryAfter) {
         return new DeliveryProperties(Duration.ofSeconds(5), Duration.ofSeconds(15), schedule, maxRetryAfter,
-                16384, 8, 256, 200, Duration.ofMinutes(2), Duration.ofSeconds(1), Duration.ofHours(72),
+                16384, 256, 200, Duration.ofMinutes(2), Duration.ofSeconds(1), Duration.ofHours(72),
                 Duration.ofHours(24));
     }
 }

@@ -56,6 +56,8 @@ public final class TestReceiver implements AutoCloseable {
     private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
     private final List<ReceivedRequest> received = new CopyOnWriteArrayList<>();
     private final AtomicInteger arrivals = new AtomicInteger();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger mostInFlight = new AtomicInteger();
     private final Map<Integer, Reply> repliesByNumber = new ConcurrentHashMap<>();
     private final List<String> payloadViolations = new CopyOnWriteArrayList<>();
     private final AtomicInteger pendingChecks = new AtomicInteger();
@@ -126,6 +128,11 @@ public final class TestReceiver implements AutoCloseable {
         return requests();
     }
 
+    /** The most requests this receiver was answering at once, from arrival to the end of its answer. */
+    public int mostInFlight() {
+        return mostInFlight.get();
+    }
+
     /** The requests received so far by number; convenient after {@link #awaitRequests}. */
     public ReceivedRequest request(int number) {
         return requests().stream().filter(r -> r.number() == number).findFirst()
@@ -171,7 +178,12 @@ public final class TestReceiver implements AutoCloseable {
                 Reply reply = repliesByNumber.getOrDefault(number, defaultReply);
                 received.add(new ReceivedRequest(number, incoming.method(), incoming.target(), incoming.path(),
                         incoming.headers(), incoming.body(), Instant.now(), raw.getInetAddress()));
-                keepOpen = answer(reply, raw, out) && !"close".equalsIgnoreCase(incoming.header("connection"));
+                mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+                try {
+                    keepOpen = answer(reply, raw, out) && !"close".equalsIgnoreCase(incoming.header("connection"));
+                } finally {
+                    inFlight.decrementAndGet();
+                }
             }
         } catch (IOException | RuntimeException clientWentAway) {
             // Normal in tests: clients time out, abort, or fail the TLS handshake on purpose.
