@@ -22,6 +22,7 @@ class DeliveryOrderingTest extends IntegrationTest {
     private static final int ROWS = 12;
     private static final int UPDATES = 4;
     private static final int EVENTS = ROWS * (UPDATES + 1);
+    private static final Duration ANSWER_AFTER = Duration.ofMillis(30);
 
     private long orderedReceiver(TestReceiver receiver, String ordering) {
         Webhooks webhooks = new Webhooks(api, jdbc, tenant.organizationId());
@@ -36,10 +37,15 @@ class DeliveryOrderingTest extends IntegrationTest {
                 .query(Long.class).single();
     }
 
+    /**
+     * Answers after a moment, so that sends to different rows overlap at the receiver when the order
+     * lets them (an instant answer makes overlap a matter of luck), and fails every seventh request.
+     */
     private static TestReceiver failingEverySeventh() {
         TestReceiver receiver = TestReceiver.http();
+        receiver.answer(Reply.status(200).after(ANSWER_AFTER));
         for (int n = 7; n <= 2000; n += 7) {
-            receiver.answer(n, Reply.status(500));
+            receiver.answer(n, Reply.status(500).after(ANSWER_AFTER));
         }
         return receiver;
     }
