@@ -5,9 +5,9 @@ import java.util.regex.Pattern;
 
 import io.hookline.api.ApiException;
 import io.hookline.api.Caller;
-import io.hookline.api.Connection;
 import io.hookline.api.Inputs;
-import io.hookline.api.PageArgs;
+import io.hookline.query.Connection;
+import io.hookline.query.PageArgs;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;

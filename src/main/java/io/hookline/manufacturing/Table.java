@@ -3,8 +3,8 @@ package io.hookline.manufacturing;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.hookline.api.SortKey;
 import io.hookline.capture.Resource;
+import io.hookline.query.SortKey;
 import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.RowMapper;
 

@@ -3,9 +3,9 @@ package io.hookline.manufacturing;
 import java.util.function.UnaryOperator;
 
 import io.hookline.api.Caller;
-import io.hookline.api.Connection;
-import io.hookline.api.ListSort;
-import io.hookline.api.SqlFilter;
+import io.hookline.query.Connection;
+import io.hookline.query.ListSort;
+import io.hookline.query.SqlFilter;
 
 /**
  * One manufacturing table as a caller sees it: only the caller's organization, every write

@@ -10,12 +10,12 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.hookline.api.ApiException;
-import io.hookline.api.Connection;
-import io.hookline.api.KeysetPaginator;
-import io.hookline.api.PageArgs;
-import io.hookline.api.SortDirection;
-import io.hookline.api.SortKey;
-import io.hookline.api.SqlFilter;
+import io.hookline.query.Connection;
+import io.hookline.query.KeysetPaginator;
+import io.hookline.query.PageArgs;
+import io.hookline.query.SortDirection;
+import io.hookline.query.SortKey;
+import io.hookline.query.SqlFilter;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;

@@ -8,7 +8,6 @@ import java.util.regex.Pattern;
 
 import io.hookline.api.ApiException;
 import io.hookline.api.Caller;
-import io.hookline.api.Connection;
 import io.hookline.auth.User;
 import io.hookline.capture.Resource;
 import io.hookline.manufacturing.Changes;
@@ -18,7 +17,8 @@ import io.hookline.manufacturing.ListPage;
 import io.hookline.manufacturing.People;
 import io.hookline.manufacturing.Rows;
 import io.hookline.manufacturing.TableRows;
-import io.hookline.api.ListSort;
+import io.hookline.query.Connection;
+import io.hookline.query.ListSort;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.Arguments;
 import org.springframework.graphql.data.method.annotation.BatchMapping;

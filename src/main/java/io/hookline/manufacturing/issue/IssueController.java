@@ -5,8 +5,6 @@ import java.util.Map;
 
 import io.hookline.api.ApiException;
 import io.hookline.api.Caller;
-import io.hookline.api.Connection;
-import io.hookline.api.ListSort;
 import io.hookline.auth.User;
 import io.hookline.manufacturing.Changes;
 import io.hookline.manufacturing.Deleted;
@@ -18,6 +16,8 @@ import io.hookline.manufacturing.TableRows;
 import io.hookline.manufacturing.part.Part;
 import io.hookline.manufacturing.run.Run;
 import io.hookline.manufacturing.run.RunStep;
+import io.hookline.query.Connection;
+import io.hookline.query.ListSort;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.Arguments;
 import org.springframework.graphql.data.method.annotation.BatchMapping;

@@ -4,8 +4,6 @@ import java.math.BigDecimal;
 
 import io.hookline.api.ApiException;
 import io.hookline.api.Caller;
-import io.hookline.api.Connection;
-import io.hookline.api.ListSort;
 import io.hookline.manufacturing.Changes;
 import io.hookline.manufacturing.Deleted;
 import io.hookline.manufacturing.Inputs;
@@ -13,6 +11,8 @@ import io.hookline.manufacturing.ListPage;
 import io.hookline.manufacturing.Rows;
 import io.hookline.manufacturing.TableRows;
 import io.hookline.manufacturing.part.Part;
+import io.hookline.query.Connection;
+import io.hookline.query.ListSort;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.Arguments;
 import org.springframework.graphql.data.method.annotation.ContextValue;

@@ -6,8 +6,6 @@ import java.util.Map;
 
 import io.hookline.api.ApiException;
 import io.hookline.api.Caller;
-import io.hookline.api.Connection;
-import io.hookline.api.ListSort;
 import io.hookline.auth.User;
 import io.hookline.manufacturing.Changes;
 import io.hookline.manufacturing.Deleted;
@@ -20,6 +18,8 @@ import io.hookline.manufacturing.inventory.PartInventory;
 import io.hookline.manufacturing.inventory.Stock;
 import io.hookline.manufacturing.location.Location;
 import io.hookline.manufacturing.part.Part;
+import io.hookline.query.Connection;
+import io.hookline.query.ListSort;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.Arguments;
 import org.springframework.graphql.data.method.annotation.BatchMapping;

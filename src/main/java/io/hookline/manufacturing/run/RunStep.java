@@ -4,12 +4,12 @@ import io.hookline.capture.Resource;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-import io.hookline.api.KeysetPaginator;
 import io.hookline.manufacturing.Row;
 import io.hookline.manufacturing.Table;
 import io.hookline.manufacturing.Transitions;
 import io.hookline.manufacturing.procedure.JsonColumns;
 import io.hookline.manufacturing.procedure.StepTemplate;
+import io.hookline.query.KeysetPaginator;
 
 /** One step of a run, copied from its procedure (or added to the run), signed off when complete. */
 public record RunStep(long id, long organizationId, long runId, int position, String title, String instructions,

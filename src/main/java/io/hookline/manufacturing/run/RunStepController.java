@@ -8,8 +8,6 @@ import java.util.Map;
 
 import io.hookline.api.ApiException;
 import io.hookline.api.Caller;
-import io.hookline.api.Connection;
-import io.hookline.api.ListSort;
 import io.hookline.auth.User;
 import io.hookline.manufacturing.Changes;
 import io.hookline.manufacturing.Deleted;
@@ -20,6 +18,8 @@ import io.hookline.manufacturing.Rows;
 import io.hookline.manufacturing.TableRows;
 import io.hookline.manufacturing.procedure.JsonColumns;
 import io.hookline.manufacturing.procedure.StepTemplate;
+import io.hookline.query.Connection;
+import io.hookline.query.ListSort;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.Arguments;
 import org.springframework.graphql.data.method.annotation.BatchMapping;

@@ -1,4 +1,6 @@
-package io.hookline.api;
+package io.hookline.query;
+
+import io.hookline.api.ApiException;
 
 /**
  * The Relay paging arguments of a list field, checked: either forward ({@code first}/{@code after})

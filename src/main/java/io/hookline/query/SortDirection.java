@@ -1,4 +1,4 @@
-package io.hookline.api;
+package io.hookline.query;
 
 public enum SortDirection {
     ASC, DESC

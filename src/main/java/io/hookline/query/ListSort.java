@@ -1,6 +1,8 @@
-package io.hookline.api;
+package io.hookline.query;
 
 import java.util.Map;
+
+import io.hookline.api.ApiException;
 
 /**
  * The {@code sort} argument of every list: {@code field} is a value of the list's sort-field enum,

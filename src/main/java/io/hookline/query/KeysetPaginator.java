@@ -1,4 +1,4 @@
-package io.hookline.api;
+package io.hookline.query;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.hookline.api.ApiException;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 

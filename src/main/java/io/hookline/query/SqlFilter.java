@@ -1,4 +1,4 @@
-package io.hookline.api;
+package io.hookline.query;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
