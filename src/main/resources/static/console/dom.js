@@ -73,13 +73,31 @@ export function statusBadge(status) {
     return badge(status, STATUS_TONES[status]);
 }
 
-/** An instant as local date and time, the exact ISO text on hover. */
+const RELATIVE = new Intl.RelativeTimeFormat(undefined, {numeric: 'auto', style: 'short'});
+const UNITS = [['year', 31536000], ['month', 2592000], ['day', 86400], ['hour', 3600], ['minute', 60], ['second', 1]];
+
+const TIME_FORMAT = {year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit',
+    second: '2-digit', timeZoneName: 'short'};
+
+/** "3 min ago", "in 5 sec": how far an instant is from now. */
+export function relativeTime(iso) {
+    const seconds = (new Date(iso).getTime() - Date.now()) / 1000;
+    const [unit, size] = UNITS.find(([, size]) => Math.abs(seconds) >= size) ?? ['second', 1];
+    return RELATIVE.format(Math.round(seconds / size), unit);
+}
+
+/** An instant as local date and time with its zone, and how long ago; the exact ISO text on hover. */
 export function time(iso) {
     if (!iso) {
         return h('span', {class: 'muted'}, '—');
     }
     const date = new Date(iso);
-    return h('time', {datetime: iso, title: iso}, Number.isNaN(date.getTime()) ? iso : date.toLocaleString());
+    if (Number.isNaN(date.getTime())) {
+        return h('time', {datetime: iso}, iso);
+    }
+    return h('time', {datetime: iso, title: iso},
+        date.toLocaleString(undefined, TIME_FORMAT),
+        h('span', {class: 'relative'}, ` · ${relativeTime(iso)}`));
 }
 
 /** Pretty-prints JSON text; text that is not JSON is shown as it is. */

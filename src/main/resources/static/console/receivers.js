@@ -4,12 +4,13 @@ import {gql, schemaEnums} from './api.js';
 import {address, formValues, go, pager, run, showNotice} from './ui.js';
 import {FILTER_SELECTION, filterEditor, filterSummary} from './filters.js';
 import {RELAY_FIELDS, addressCell, relayRows} from './relay.js';
+import {deleteButton, editForm, editToggle, headerSection, rotateSecretButton, secretOverlap} from './receiver-edit.js';
 
 const PAGE_SIZE = 25;
 
 const HEALTH = 'health { consecutiveFailures failingSince lastSuccessAt lastFailureAt disabledReason }';
 
-const RECEIVER = `id name description webhookUri sharedSecret contentType expectedResponseCode active _etag ${RELAY_FIELDS}
+const RECEIVER = `id name description webhookUri sharedSecret contentType expectedResponseCode active _etag previousSecretValidUntil ${RELAY_FIELDS}
   createdAt updatedAt createdBy { name } ${HEALTH}
   headers { id key value }
   subscriptions { id resource action active createdAt _etag filter { ${FILTER_SELECTION} } }`;
@@ -102,6 +103,7 @@ export async function receiverDetail(id, canChange) {
     ]);
     const receiver = data.webhookReceiver;
     const reload = notice => go(`#/receivers/${receiver.id}`, notice);
+    const settingsForm = canChange ? editForm(receiver, enums, reload) : null;
     const filterEditors = receiver.subscriptions.map(subscription =>
         filterEditor(subscription, `${subscription.resource} ${subscription.action}`, reload));
     return [
@@ -109,10 +111,12 @@ export async function receiverDetail(id, canChange) {
         h('div', {class: 'page-head'},
             h('h1', {}, receiver.name, ' ', activeBadge(receiver.active)),
             h('div', {class: 'actions'},
+                canChange ? editToggle(settingsForm) : null,
                 canChange ? pauseButton(receiver, reload) : null,
                 canChange ? testButton(receiver) : null,
                 h('a', {class: 'button secondary', href: address('#/events', {receiver: receiver.id})}, 'View events'),
                 canChange ? deleteButton(receiver) : null)),
+        settingsForm,
         h('div', {class: 'detail-grid'}, h('section', {class: 'card', 'aria-labelledby': 'settings-heading'},
             h('h2', {id: 'settings-heading'}, 'Settings'),
             definitionList([
@@ -121,7 +125,8 @@ export async function receiverDetail(id, canChange) {
                 ['Description', receiver.description],
                 ['Content type', receiver.contentType],
                 ['Expected response code', String(receiver.expectedResponseCode)],
-                ['Shared secret', secret(receiver.sharedSecret)],
+                ['Shared secret', [secret(receiver.sharedSecret), canChange ? rotateSecretButton(receiver, reload) : null,
+                    secretOverlap(receiver)]],
                 ['Created', [time(receiver.createdAt), receiver.createdBy ? ` by ${receiver.createdBy.name}` : '']],
                 ['Updated', time(receiver.updatedAt)],
             ])),
@@ -134,11 +139,7 @@ export async function receiverDetail(id, canChange) {
                 ['Last failure', time(receiver.health.lastFailureAt)],
                 ['Disabled reason', receiver.health.disabledReason],
             ]))),
-        h('section', {class: 'card', 'aria-labelledby': 'headers-heading'},
-            h('h2', {id: 'headers-heading'}, 'Custom headers'),
-            table('Custom headers', ['Name', 'Value'],
-                receiver.headers.map(header => [h('code', {}, header.key), h('code', {}, header.value)]),
-                'No custom headers.')),
+        headerSection(receiver, canChange, reload),
         h('section', {class: 'card', 'aria-labelledby': 'subscriptions-heading'},
             h('h2', {id: 'subscriptions-heading'}, 'Subscriptions'),
             table('Subscriptions', ['Resource', 'Action', 'Filter', 'State', 'Created', ''],
@@ -178,25 +179,9 @@ function testButton(receiver) {
                 mutation Test($id: ID!) { sendTestWebhookEvent(receiverId: $id) { webhookEvent { id } } }`,
                 {id: receiver.id});
             const eventId = data.sendTestWebhookEvent.webhookEvent.id;
-            showNotice(`Test event ${eventId} queued.`);
+            showNotice(['Test event ', h('a', {href: `#/events/${eventId}`}, String(eventId)), ' queued.']);
         }),
     }, 'Send test event');
-}
-
-function deleteButton(receiver) {
-    return h('button', {
-        type: 'button', class: 'danger',
-        onClick: event => {
-            if (!confirm(`Delete receiver “${receiver.name}” and its subscriptions? Its events stay in the audit trail.`)) {
-                return;
-            }
-            run(event.currentTarget, async () => {
-                await gql(`mutation Delete($id: ID!, $etag: String!) { deleteWebhookReceiver(id: $id, etag: $etag) { id } }`,
-                    {id: receiver.id, etag: receiver._etag});
-                go('#/receivers', `Receiver “${receiver.name}” deleted.`);
-            });
-        },
-    }, 'Delete');
 }
 
 function secret(value) {

@@ -4,23 +4,14 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.LocatorAssertions;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
+import io.hookline.testing.HeadlessChromium;
 import io.hookline.testing.IntegrationTest;
 import io.hookline.testing.TestReceiver;
 import io.hookline.testing.Webhooks;
@@ -36,75 +27,7 @@ import org.junit.jupiter.api.Test;
  * {@code chromium} package); Playwright downloads no browser. Any request the page makes beyond
  * the server under test fails the test: the console must load nothing from the internet.
  */
-class ConsoleBrowserTest extends IntegrationTest {
-
-    private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
-
-    private static Playwright playwright;
-    private static Browser browser;
-
-    private final List<String> offsiteRequests = new CopyOnWriteArrayList<>();
-    private final List<String> scriptErrors = new CopyOnWriteArrayList<>();
-    private BrowserContext context;
-    private Page page;
-
-    @BeforeAll
-    static void launchChromium() {
-        assertThat(Files.isExecutable(CHROMIUM))
-                .as("%s is missing: the console's browser tests need Chromium. "
-                        + "Install it with: apt-get install -y chromium chromium-driver", CHROMIUM)
-                .isTrue();
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(CHROMIUM)
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
-        PlaywrightAssertions.setDefaultAssertionTimeout(10_000);
-    }
-
-    @AfterAll
-    static void closeChromium() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
-
-    @BeforeEach
-    void openPage() {
-        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 860));
-        context.route("**/*", route -> {
-            String host = URI.create(route.request().url()).getHost();
-            if ("localhost".equals(host) || "127.0.0.1".equals(host) || route.request().url().startsWith("data:")) {
-                route.resume();
-            } else {
-                offsiteRequests.add(route.request().url());
-                route.abort();
-            }
-        });
-        page = context.newPage();
-        page.onPageError(scriptErrors::add);
-        page.onConsoleMessage(message -> {
-            if ("error".equals(message.type())) {
-                System.out.println("console error in the page: " + message.text());
-                if (message.text().contains("Content Security Policy")) {
-                    scriptErrors.add(message.text());
-                }
-            }
-        });
-        page.onDialog(dialog -> dialog.accept());
-    }
-
-    @AfterEach
-    void closePage() {
-        context.close();
-        assertThat(offsiteRequests).as("requests beyond the server under test").isEmpty();
-        assertThat(scriptErrors).as("uncaught errors in the page").isEmpty();
-    }
+class ConsoleBrowserTest extends ConsoleBrowserBase {
 
     @Test
     void a_receiver_made_in_the_console_gets_a_run_and_its_event_shows_the_delivery() throws Exception {
@@ -144,7 +67,7 @@ class ConsoleBrowserTest extends IntegrationTest {
 
             Locator runEvent = row("RUNS CREATE");
             assertThat(runEvent).containsText("SUCCEEDED", within(20));
-            page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get("target/console-events.png")).setFullPage(true));
+            screenshot("events");
 
             runEvent.getByRole(AriaRole.LINK).first().click();
             assertThat(heading()).containsText("SUCCEEDED");
@@ -290,31 +213,5 @@ class ConsoleBrowserTest extends IntegrationTest {
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"max\": 1, \"waitSeconds\": 0}")).build(),
                 java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
-    }
-
-    private void signIn(String key) {
-        page.navigate("http://localhost:" + port + "/console/");
-        page.getByLabel("API key").fill(key);
-        button("Sign in").click();
-    }
-
-    private Locator button(String name) {
-        return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
-    }
-
-    private Locator row(String text) {
-        return page.getByRole(AriaRole.ROW).filter(new Locator.FilterOptions().setHasText(text));
-    }
-
-    private static LocatorAssertions.ContainsTextOptions within(int seconds) {
-        return new LocatorAssertions.ContainsTextOptions().setTimeout(seconds * 1000.0);
-    }
-
-    private Locator heading() {
-        return page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1));
-    }
-
-    private Locator notice() {
-        return page.getByRole(AriaRole.STATUS);
     }
 }

@@ -1,0 +1,91 @@
+package io.hookline.console;
+
+import java.nio.file.Paths;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.options.AriaRole;
+import io.hookline.testing.HeadlessChromium;
+import io.hookline.testing.IntegrationTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+
+/** The console's browser tests: one Chromium per class, a fresh tab per test, and how they find things. */
+abstract class ConsoleBrowserBase extends IntegrationTest {
+
+    private static HeadlessChromium chromium;
+
+    private HeadlessChromium.Tab tab;
+    protected Page page;
+    /** The text of every confirm() the page asked, each accepted. */
+    protected final java.util.List<String> dialogs = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @BeforeAll
+    static void launchChromium() {
+        chromium = HeadlessChromium.launch(10_000);
+    }
+
+    @AfterAll
+    static void closeChromium() {
+        if (chromium != null) {
+            chromium.close();
+        }
+    }
+
+    @BeforeEach
+    void openPage() {
+        tab = chromium.open(1366, 860);
+        page = tab.page();
+        page.onDialog(dialog -> {
+            dialogs.add(dialog.message());
+            dialog.accept();
+        });
+    }
+
+    @AfterEach
+    void closePage() {
+        tab.close();
+    }
+
+    protected void signIn(String key) {
+        page.navigate("http://localhost:" + port + "/console/");
+        page.getByLabel("API key").fill(key);
+        button("Sign in").click();
+    }
+
+    protected Locator button(String name) {
+        return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
+    }
+
+    protected Locator row(String text) {
+        return page.getByRole(AriaRole.ROW).filter(new Locator.FilterOptions().setHasText(text));
+    }
+
+    protected static LocatorAssertions.ContainsTextOptions within(int seconds) {
+        return new LocatorAssertions.ContainsTextOptions().setTimeout(seconds * 1000.0);
+    }
+
+    protected Locator heading() {
+        return page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1));
+    }
+
+    protected Locator notice() {
+        return page.getByRole(AriaRole.STATUS);
+    }
+
+    /** A full-page screenshot under target/screenshots, for people to look at. */
+    protected void screenshot(String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get("target/screenshots", name + ".png")).setFullPage(true));
+    }
+
+    protected Locator region(String name) {
+        return page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName(name));
+    }
+
+    protected Locator link(String name) {
+        return page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(name).setExact(true));
+    }
+}
