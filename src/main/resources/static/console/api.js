@@ -69,6 +69,7 @@ export async function schemaEnums() {
             resources: values('ResourceEnum'),
             actions: values('ActionEnum'),
             contentTypes: values('ContentTypeEnum'),
+            orderings: values('WebhookOrderingEnum'),
             statuses: values('WebhookEventStatus'),
         };
     }

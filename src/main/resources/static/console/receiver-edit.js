@@ -8,16 +8,25 @@ const UPDATE = `
       updateWebhookReceiver(input: $input) { webhookReceiver { id name } }
     }`;
 
-/**
- * The delivery controls (ordering, maxConcurrency, maxRequestsPerSecond; docs/console.md) go here:
- * the form fields they need, and below, what they add to the update input. None yet.
- */
-function deliveryControlFields(/* receiver */) {
-    return [];
+/** The delivery controls (docs/delivery-controls.md): ordering, and the caps across every Hookline process. */
+function deliveryControlFields(receiver, enums) {
+    return [
+        field('Ordering', select('ordering', enums.orderings, receiver.ordering),
+            'PER_ROW: one row\'s events one at a time, in change order; ALL: the whole receiver\'s'),
+        field('Max concurrency', h('input', {name: 'maxConcurrency', type: 'number', min: 1, max: 64, required: true,
+            value: receiver.maxConcurrency}), 'Requests in flight at once, 1 to 64'),
+        field('Max requests per second', h('input', {name: 'maxRequestsPerSecond', type: 'number', min: 0.001,
+            step: 'any', value: receiver.maxRequestsPerSecond ?? '', placeholder: 'no limit'}),
+            'Empty: no limit; events beyond it wait, none is dropped'),
+    ];
 }
 
-function deliveryControlInput(/* values */) {
-    return {};
+function deliveryControlInput(values) {
+    return {
+        ordering: values.ordering,
+        maxConcurrency: Number(values.maxConcurrency),
+        maxRequestsPerSecond: values.maxRequestsPerSecond === '' ? null : Number(values.maxRequestsPerSecond),
+    };
 }
 
 /** The settings form: every field of the receiver, hidden until "Edit settings" opens it. */
@@ -34,7 +43,7 @@ export function editForm(receiver, enums, reload) {
         h('div', {class: 'field'}, h('span', {class: 'label'}, 'State'),
             h('label', {class: 'check'}, h('input', {type: 'checkbox', name: 'active', value: 'true',
                 checked: receiver.active}), 'Active (resuming also clears the failure history)')),
-        deliveryControlFields(receiver),
+        ...deliveryControlFields(receiver, enums),
         h('div', {class: 'form-actions'},
             h('button', {type: 'submit'}, 'Save settings'),
             h('button', {type: 'button', class: 'secondary', onClick: () => { form.hidden = true; }}, 'Cancel')));

@@ -11,6 +11,7 @@ const PAGE_SIZE = 25;
 const HEALTH = 'health { consecutiveFailures failingSince lastSuccessAt lastFailureAt disabledReason }';
 
 const RECEIVER = `id name description webhookUri sharedSecret contentType expectedResponseCode active _etag previousSecretValidUntil ${RELAY_FIELDS}
+  ordering maxConcurrency maxRequestsPerSecond
   createdAt updatedAt createdBy { name } ${HEALTH}
   headers { id key value }
   subscriptions { id resource action active createdAt _etag filter { ${FILTER_SELECTION} } }`;
@@ -125,6 +126,9 @@ export async function receiverDetail(id, canChange) {
                 ['Description', receiver.description],
                 ['Content type', receiver.contentType],
                 ['Expected response code', String(receiver.expectedResponseCode)],
+                ['Delivery', `${receiver.ordering === 'NONE' ? 'unordered' : `ordered ${receiver.ordering}`}, `
+                    + `at most ${receiver.maxConcurrency} at once`
+                    + (receiver.maxRequestsPerSecond == null ? '' : `, ${receiver.maxRequestsPerSecond} per second`)],
                 ['Shared secret', [secret(receiver.sharedSecret), canChange ? rotateSecretButton(receiver, reload) : null,
                     secretOverlap(receiver)]],
                 ['Created', [time(receiver.createdAt), receiver.createdBy ? ` by ${receiver.createdBy.name}` : '']],

@@ -64,6 +64,35 @@ class ConsoleReceiverBrowserTest extends ConsoleBrowserBase {
     }
 
     @Test
+    void the_delivery_controls_are_shown_edited_and_a_rate_cleared_again() {
+        Webhooks webhooks = new Webhooks(api, jdbc, tenant.organizationId());
+        long id = webhooks.receiver("https://example.com/hooks").id();
+        signIn(tenant.token());
+        link("receiver").click();
+        assertThat(fact("Delivery")).hasText("unordered, at most 8 at once");
+
+        button("Edit settings").click();
+        Locator form = page.getByRole(com.microsoft.playwright.options.AriaRole.FORM,
+                new Page.GetByRoleOptions().setName("Edit receiver"));
+        form.getByLabel("Ordering").selectOption("PER_ROW");
+        form.getByLabel("Max concurrency").fill("3");
+        form.getByLabel("Max requests per second").fill("2.5");
+        button("Save settings").click();
+
+        assertThat(notice()).containsText("Receiver saved.");
+        assertThat(fact("Delivery")).hasText("ordered PER_ROW, at most 3 at once, 2.5 per second");
+        var saved = jdbc.sql("select ordering, max_concurrency, max_requests_per_second from webhook_receivers where id = :id")
+                .param("id", id).query().singleRow();
+        org.assertj.core.api.Assertions.assertThat(saved).containsEntry("ordering", "PER_ROW")
+                .containsEntry("max_concurrency", 3).containsEntry("max_requests_per_second", 2.5);
+
+        button("Edit settings").click();
+        form.getByLabel("Max requests per second").fill("");
+        button("Save settings").click();
+        assertThat(fact("Delivery")).hasText("ordered PER_ROW, at most 3 at once");
+    }
+
+    @Test
     void a_rotated_secret_shows_its_overlap_and_the_next_request_carries_both_signatures() {
         try (TestReceiver receiver = TestReceiver.https()) {
             Webhooks webhooks = new Webhooks(api, jdbc, tenant.organizationId());
