@@ -2,8 +2,12 @@ package io.hookline.receiver;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
-import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 
@@ -22,14 +26,22 @@ class SecretOverlapController {
         this.clock = clock;
     }
 
-    @SchemaMapping(typeName = "WebhookReceiver", field = "previousSecretValidUntil")
-    OffsetDateTime previousSecretValidUntil(WebhookReceiver receiver) {
-        OffsetDateTime until = jdbc.sql("""
-                        select previous_secret_expires_at from webhook_receivers
-                        where id = :id and organization_id = :org and previous_secret is not null
+    /** One query for every receiver of a response, not one each: a list page asks for them all. */
+    @BatchMapping(typeName = "WebhookReceiver", field = "previousSecretValidUntil")
+    Map<WebhookReceiver, OffsetDateTime> previousSecretValidUntil(List<WebhookReceiver> receivers) {
+        Map<Long, OffsetDateTime> untilById = new HashMap<>();
+        jdbc.sql("""
+                        select id, previous_secret_expires_at from webhook_receivers
+                        where id in (:ids) and previous_secret is not null and previous_secret_expires_at > :now
                         """)
-                .param("id", receiver.id()).param("org", receiver.organizationId())
-                .query(OffsetDateTime.class).optional().orElse(null);
-        return until != null && until.toInstant().isAfter(clock.instant()) ? until : null;
+                .param("ids", receivers.stream().map(WebhookReceiver::id).toList())
+                .param("now", clock.instant().atOffset(ZoneOffset.UTC))
+                .query(rs -> {
+                    untilById.put(rs.getLong("id"), rs.getObject("previous_secret_expires_at", OffsetDateTime.class));
+                });
+        // A receiver with no overlap maps to null, which GraphQL shows as null.
+        Map<WebhookReceiver, OffsetDateTime> result = new HashMap<>();
+        receivers.forEach(r -> result.put(r, untilById.get(r.id())));
+        return result;
     }
 }
