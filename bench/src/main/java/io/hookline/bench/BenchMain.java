@@ -136,7 +136,7 @@ public final class BenchMain {
             latency(rate);
             write();
         }
-        if (!settings.mode().equals("smoke") && !settings.mode().equals("filters")) {
+        if (List.of("full", "quick", "relay").contains(settings.mode())) {
             relay(hookline);
             write();
         }
@@ -152,7 +152,7 @@ public final class BenchMain {
             scaleOut(hookline, key, jdbcUrl);
             write();
         }
-        if (!settings.mode().equals("smoke") && !settings.mode().equals("relay")) {
+        if (List.of("full", "quick", "filters").contains(settings.mode())) {
             log("Scenario 6: what filters cost the fan-out");
             boolean quick = settings.mode().equals("quick");
             results.put("s6_filters", new FilterCost(db, api, pipeline, receiverIds, allBenchReceivers())
