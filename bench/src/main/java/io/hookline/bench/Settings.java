@@ -6,8 +6,8 @@ import java.time.Duration;
 /**
  * The sizes of one run. {@code full} is the default; {@code quick} scales every scenario down to
  * finish in under 3 minutes; {@code smoke} runs only scenario 1 at one receiver, at a tiny size, with
- * its two baselines, to prove the harness works; {@code throughput} runs only scenarios 1 and 5 at quick
- * sizes, the delivery engine's own figures.
+ * its two baselines, to prove the harness works; {@code throughput} runs only scenarios 1 and 5, with
+ * 5,000 events per throughput row, the delivery engine's own figures.
  */
 record Settings(String mode, int[] throughputReceivers, int throughputEvents, int throughputChanges,
                 int[] latencyRates, double latencySeconds, double isolationSeconds, int isolationRate,
@@ -51,7 +51,7 @@ record Settings(String mode, int[] throughputReceivers, int throughputEvents, in
                     new int[0], 2_000, Duration.ofMinutes(5), jar, work, out, jdbcUrl, apiKey, java);
             case "filters" -> new Settings(mode, new int[0], 0, changes, new int[0], 0, 0, 0, 0, 0, 0,
                     new int[0], 2_000, Duration.ofMinutes(12), jar, work, out, jdbcUrl, apiKey, java);
-            case "throughput" -> new Settings(mode, new int[] {1, 10, 100}, 1_000, changes, new int[0], 0, 0, 0, 0, 0,
+            case "throughput" -> new Settings(mode, new int[] {1, 10, 100}, 5_000, changes, new int[0], 0, 0, 0, 0, 0,
                     0, new int[] {10}, 20_000, Duration.ofMinutes(5), jar, work, out, jdbcUrl, apiKey, java);
             case "quick" -> new Settings(mode, new int[] {1, 10, 100}, 1_000, changes, new int[] {200, 1000}, 3, 3, 20,
                     20, 10_000, 10, new int[] {10}, 20_000, Duration.ofMinutes(8), jar, work, out, jdbcUrl, apiKey,
