@@ -51,61 +51,68 @@ class FanOutRepository {
                         ), candidates as (
                             -- Subscriptions without a key are tried on every change of their resource; keyed
                             -- ones only where the change's value of their key field is one of their values.
-                            select c.id as change_id, s.id as subscription_id
+                            -- Each row carries what the later steps need, so that no step joins two of these
+                            -- steps' results by id (their sizes are unknown to the planner, and such a join
+                            -- was planned as a nested loop, quadratic in the batch).
+                            select c.id as change_id, c.organization_id, c.resource, c.action, c.transaction_id,
+                                   c.occurred_at, c.new_row, c.old_row, c.changed_fields, c.row_id,
+                                   s.id as subscription_id, s.receiver_id, s.filter_path
                             from changes c
                             join webhook_subscriptions s on s.organization_id = c.organization_id
                                  and s.resource = c.resource and s.action = c.action and s.filter_key is null
+                                 and s.active
                             union all
-                            select c.id, k.subscription_id
+                            select c.id, c.organization_id, c.resource, c.action, c.transaction_id,
+                                   c.occurred_at, c.new_row, c.old_row, c.changed_fields, c.row_id,
+                                   s.id, s.receiver_id, s.filter_path
                             from changes c
                             join key_fields f on f.organization_id = c.organization_id and f.resource = c.resource
                                  and f.action = c.action
                             join webhook_subscription_filter_keys k on k.organization_id = c.organization_id
                                  and k.resource = c.resource and k.action = c.action and k.field = f.field
                                  and k.value = (case when c.action = 'DELETE' then c.old_row else c.new_row end) -> f.field
-                        ), matches as (
+                            join webhook_subscriptions s on s.id = k.subscription_id and s.active
+                        ), numbered as (
                             -- Numbered in change order, so a receiver may order a row's events by event_id.
                             select nextval('webhook_events_id_seq') as event_id, m.*
-                            from (select c.id as change_id, c.organization_id, c.resource, c.action, c.transaction_id,
-                                         c.occurred_at, c.new_row, c.old_row, c.changed_fields,
-                                         s.id as subscription_id, s.receiver_id, r.relay,
-                                         case r.ordering when 'PER_ROW' then c.resource || '/' || c.row_id
+                            from (select cand.*, r.relay,
+                                         case r.ordering when 'PER_ROW' then cand.resource || '/' || cand.row_id
                                                          when 'ALL' then '*' end as row_key
                                   from candidates cand
-                                  join changes c on c.id = cand.change_id
-                                  join webhook_subscriptions s on s.id = cand.subscription_id and s.active
-                                       and (s.filter_path is null
-                                            or webhook_filter_matches(s.filter_path, c.new_row, c.old_row, c.action))
-                                  join webhook_receivers r on r.id = s.receiver_id and r.active
-                                  order by c.id, s.id) m
+                                  join webhook_receivers r on r.id = cand.receiver_id and r.active
+                                  where cand.filter_path is null
+                                     or webhook_filter_matches(cand.filter_path, cand.new_row, cand.old_row, cand.action)
+                                  order by cand.change_id, cand.subscription_id) m
+                        ), matches as materialized (
+                            select n.*, webhook_event_body(n.event_id, n.subscription_id, n.receiver_id, n.resource,
+                                                           n.action, false, n.transaction_id, n.occurred_at,
+                                                           n.new_row, n.old_row, n.changed_fields) as body
+                            from numbered n
                         ), inserted as (
                             insert into webhook_event_payloads (id, organization_id, subscription_id, receiver_id,
                                                                 change_id, resource, action, transaction_id, body,
                                                                 occurred_at, created_at)
                             select event_id, organization_id, subscription_id, receiver_id, change_id, resource, action,
-                                   transaction_id,
-                                   webhook_event_body(event_id, subscription_id, receiver_id, resource, action, false,
-                                                      transaction_id, occurred_at, new_row, old_row, changed_fields),
-                                   occurred_at, :now
+                                   transaction_id, body, occurred_at, :now
                             from matches
-                            returning id, organization_id, receiver_id, subscription_id, body, occurred_at
                         ), offered as (
                             -- A relay receiver's events wait for its relay clients to pull them: never claimed here.
-                            select i.*,
+                            select m.event_id as id, m.organization_id, m.receiver_id, m.subscription_id, m.body,
+                                   m.occurred_at, m.row_key,
                                    not m.relay
                                    -- Ordered receivers' events are taken by the claim, which keeps their order.
                                    and m.row_key is null
-                                   and row_number() over (order by i.id) <= :room
-                                   and row_number() over (partition by i.receiver_id order by i.id) <= :perReceiver
-                                   and not (i.receiver_id = any (cast(:saturated as bigint[]))) as mine
-                            from inserted i join matches m on m.event_id = i.id
+                                   and row_number() over (order by m.event_id) <= :room
+                                   and row_number() over (partition by m.receiver_id order by m.event_id) <= :perReceiver
+                                   and not (m.receiver_id = any (cast(:saturated as bigint[]))) as mine
+                            from matches m
                         ), deliveries as (
                             insert into webhook_deliveries (event_id, receiver_id, subscription_id, next_attempt_at,
                                                             claim_token, leased_until, row_key)
                             select o.id, o.receiver_id, o.subscription_id, :now,
                                    case when mine then cast(:token as uuid) end,
-                                   case when mine then cast(:leaseUntil as timestamptz) end, m.row_key
-                            from offered o join matches m on m.event_id = o.id
+                                   case when mine then cast(:leaseUntil as timestamptz) end, o.row_key
+                            from offered o
                             returning event_id
                         )
                         select (select count(*) from changes) as changes, (select count(*) from deliveries) as events,
