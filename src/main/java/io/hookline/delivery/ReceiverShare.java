@@ -10,14 +10,19 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * This process's share of one receiver (docs/delivery-controls.md): it sends only within the send
  * slots it leases from the database, so the receiver's {@code maxConcurrency} holds across
- * processes, and only with tokens taken from its bucket when it is rate capped. A send that finds
- * no free slot leases more itself, or waits for a send here to finish or for another process to
- * give slots back.
+ * processes, and only with tokens taken from its bucket when it is rate capped. Slots are leased
+ * for the whole burst at once and kept while the receiver has work here, so a steady stream costs
+ * no lease statement per send; they go back once the receiver has been idle here for a while, or,
+ * when another process asks for some, down to half of the cap. A receiver whose slots are all held
+ * elsewhere is starved: this process claims none of its events until the others give some back.
  */
 final class ReceiverShare {
 
     /** How long a send waits before asking the database again when no slot or token was free. */
     private static final long RETRY_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+
+    /** How long a starved receiver is left out of this process's claims before it asks again. */
+    private static final long STARVED_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final long receiverId;
     private final ReentrantLock lock = new ReentrantLock();
@@ -27,7 +32,10 @@ final class ReceiverShare {
     private int inUse;
     private int waiting;
     private boolean leasing;
+    private int cap = 1;
     private long heldSinceNanos;
+    private long lastBusyNanos;
+    private long starvedUntilNanos;
     private boolean wantedElsewhere;
     private int tokens;
     private boolean takingTokens;
@@ -51,16 +59,21 @@ final class ReceiverShare {
         return claimed;
     }
 
-    /** Waits for a slot of this share, leasing more when all held are busy; {@code cap} is the receiver's. */
+    /**
+     * Waits for a slot of this share, leasing more when all held are busy: as many as the events
+     * claimed here for the receiver, within {@code cap}, the receiver's.
+     */
     void acquireSlot(Leaser leaser, int cap) throws InterruptedException {
         lock.lock();
         try {
+            this.cap = cap;
+            lastBusyNanos = System.nanoTime();
             waiting++;
             try {
                 while (inUse >= slots.size()) {
                     if (!leasing) {
                         leasing = true;
-                        int want = Math.min(cap, inUse + waiting) - slots.size();
+                        int want = Math.min(cap, Math.max(inUse + waiting, claimed.get())) - slots.size();
                         List<Integer> got = List.of();
                         lock.unlock();
                         try {
@@ -74,8 +87,12 @@ final class ReceiverShare {
                                 heldSinceNanos = System.nanoTime();
                             }
                             slots.addAll(got);
+                            starvedUntilNanos = 0;
                             changed.signalAll();
                             continue;
+                        }
+                        if (slots.isEmpty() && want > 0) {
+                            starvedUntilNanos = System.nanoTime() + STARVED_NANOS;
                         }
                     }
                     changed.awaitNanos(RETRY_NANOS);
@@ -90,35 +107,59 @@ final class ReceiverShare {
     }
 
     /**
-     * Ends a send. Returns a slot to give back to the database when another process wants a share
-     * and this one has held its slots longer than {@code holdNanos}, so that a sustained load is shared.
+     * Ends a send. Returns the slots to give back to the database when another process wants a share
+     * and this one has held its slots longer than {@code holdNanos}: the free ones above half of the
+     * cap, so that a sustained load is shared.
      */
     List<Integer> releaseSlot(long holdNanos) {
         lock.lock();
         try {
             inUse--;
+            long now = System.nanoTime();
+            lastBusyNanos = now;
             changed.signalAll();
-            if (wantedElsewhere && System.nanoTime() - heldSinceNanos > holdNanos && slots.size() > inUse) {
-                wantedElsewhere = false;
-                heldSinceNanos = System.nanoTime();
-                return List.of(slots.removeLast());
+            if (!wantedElsewhere || now - heldSinceNanos <= holdNanos) {
+                return List.of();
             }
-            return List.of();
+            List<Integer> giveBack = new ArrayList<>();
+            int keep = Math.max(1, cap / 2);
+            while (slots.size() > Math.max(inUse, keep)) {
+                giveBack.add(slots.removeLast());
+            }
+            if (slots.size() <= keep) {
+                wantedElsewhere = false; // until the next renewal says so again
+                heldSinceNanos = now;
+            }
+            return giveBack;
         } finally {
             lock.unlock();
         }
     }
 
-    /** All slots, taken out of the share, once it has nothing claimed, waiting or in flight here. */
-    List<Integer> idleSlots() {
+    /**
+     * All slots, taken out of the share, once it has nothing claimed, waiting or in flight here and
+     * has been idle for {@code idleNanos}, or at once when another process wants some.
+     */
+    List<Integer> idleSlots(long idleNanos) {
         lock.lock();
         try {
-            if (claimed.get() > 0 || waiting > 0 || inUse > 0 || slots.isEmpty()) {
+            if (claimed.get() > 0 || waiting > 0 || inUse > 0 || slots.isEmpty()
+                    || !wantedElsewhere && System.nanoTime() - lastBusyNanos < idleNanos) {
                 return List.of();
             }
             List<Integer> idle = List.copyOf(slots);
             slots.clear();
             return idle;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Whether every slot of the receiver was held elsewhere when this process last asked for one. */
+    boolean starved() {
+        lock.lock();
+        try {
+            return slots.isEmpty() && starvedUntilNanos != 0 && System.nanoTime() - starvedUntilNanos < 0;
         } finally {
             lock.unlock();
         }

@@ -15,14 +15,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * This process's shares of the receivers it sends to (docs/delivery-controls.md): the send slots it
- * leases under one holder token, renewed by the claim heartbeat, given back when it has no more
- * work for a receiver and, under sustained load, after a short hold when another process wants some.
+ * leases under one holder token, renewed by the claim heartbeat, given back when it has had no work
+ * for a receiver for a while and, under sustained load, after a short hold when another process
+ * wants some.
  */
 final class ReceiverShares implements ReceiverShare.Leaser, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ReceiverShares.class);
     /** How long a process keeps its slots of a receiver another process is waiting for. */
-    private static final long HOLD_NANOS = TimeUnit.SECONDS.toNanos(3);
+    private static final long HOLD_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /** How long a process keeps the slots of a receiver it has no work for, in case more comes. */
+    private static final long IDLE_NANOS = TimeUnit.SECONDS.toNanos(2);
 
     private final ReceiverLeases leases;
     private final Duration lease;
@@ -60,10 +63,14 @@ final class ReceiverShares implements ReceiverShare.Leaser, AutoCloseable {
         }
     }
 
-    /** Receivers with a few rounds of their cap claimed here: claiming more would only wait in memory. */
+    /**
+     * Receivers with a few rounds of their cap claimed here, or whose slots are all held by other
+     * processes: claiming more would only wait in memory.
+     */
     Set<Long> saturated() {
         return shares.entrySet().stream()
-                .filter(e -> e.getValue().claimed().get() >= DueEventClaimer.ROUNDS_AHEAD * cap(e.getKey()))
+                .filter(e -> e.getValue().claimed().get() >= DueEventClaimer.ROUNDS_AHEAD * cap(e.getKey())
+                        || e.getValue().starved())
                 .map(Map.Entry::getKey)
                 .collect(Collectors.toSet());
     }
@@ -79,7 +86,7 @@ final class ReceiverShares implements ReceiverShare.Leaser, AutoCloseable {
         List<Integer> slots = new ArrayList<>();
         Map<Long, List<Integer>> renewing = new java.util.HashMap<>();
         shares.forEach((id, share) -> {
-            List<Integer> idle = share.idleSlots();
+            List<Integer> idle = share.idleSlots(IDLE_NANOS);
             if (!idle.isEmpty()) {
                 leases.release(id, holder, idle);
             }
