@@ -149,7 +149,8 @@ class EventController {
         Map<Long, List<DeliveryAttempt>> byEvent = repository.attempts(events.stream().map(WebhookEvent::id).toList())
                 .stream().collect(Collectors.groupingBy(DeliveryAttempt::eventId));
         return events.stream().collect(Collectors.toMap(Function.identity(),
-                e -> byEvent.getOrDefault(e.id(), List.of()), (a, b) -> a));
+                e -> byEvent.getOrDefault(e.id(), List.of()).stream().map(a -> a.withEventBody(e.payload())).toList(),
+                (a, b) -> a));
     }
 
     @BatchMapping(typeName = "WebhookEvent")
