@@ -2,6 +2,7 @@
 import {definitionList, h, prettyJson, replace, statusBadge, table, time} from './dom.js';
 import {gql, schemaEnums} from './api.js';
 import {address, go, pager, run, showError} from './ui.js';
+import {attemptTable} from './attempts.js';
 
 const PAGE_SIZE = 25;
 const REFRESH_MS = 3000;
@@ -118,7 +119,8 @@ export async function eventDetail(id, canChange) {
           webhookEvent(id: $id) {
             id status resource action test payload transactionId attemptCount nextAttemptAt occurredAt createdAt
             completedAt receiver { id name } subscription { id resource action }
-            attempts { number trigger startedAt durationMs responseStatus responseBody errorKind error }
+            attempts { number trigger startedAt durationMs responseStatus responseHeaders responseBody errorKind error
+                       requestUrl requestHeaders requestBody }
           }
         }`, {id});
     const event = data.webhookEvent;
@@ -149,23 +151,10 @@ export async function eventDetail(id, canChange) {
             ])),
         h('section', {class: 'card', 'aria-labelledby': 'attempts-heading'},
             h('h2', {id: 'attempts-heading'}, `Attempts (${event.attemptCount})`),
-            table('Attempts', ['#', 'Trigger', 'Started', 'Duration', 'Status', 'Error kind', 'Error', 'Response body'],
-                event.attempts.map(attempt => [
-                    String(attempt.number),
-                    attempt.trigger,
-                    time(attempt.startedAt),
-                    `${attempt.durationMs} ms`,
-                    !attempt.responseStatus ? h('span', {class: 'muted'}, 'none')
-                        : h('span', {class: attempt.errorKind || attempt.error ? 'status-bad' : 'status-good'}, String(attempt.responseStatus)),
-                    attempt.errorKind ?? '',
-                    attempt.error ?? '',
-                    attempt.responseBody ? h('details', {},
-                        h('summary', {}, `${attempt.responseBody.length} characters`),
-                        h('pre', {class: 'code small'}, attempt.responseBody)) : h('span', {class: 'muted'}, 'empty'),
-                ]),
-                'Not tried yet.')),
+            attemptTable(event.attempts)),
         h('section', {class: 'card', 'aria-labelledby': 'payload-heading'},
-            h('h2', {id: 'payload-heading'}, 'Payload'),
+            h('h2', {id: 'payload-heading'}, 'Payload ',
+                h('span', {class: 'muted'}, '(formatted for reading; each attempt shows the exact body it sent)')),
             h('pre', {class: 'code', tabindex: 0, 'aria-label': 'Payload JSON'}, prettyJson(event.payload))),
     ];
 }
