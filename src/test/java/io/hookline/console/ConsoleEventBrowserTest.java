@@ -11,6 +11,7 @@ import java.util.Map;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.options.SelectOption;
 import io.hookline.testing.HeaderLines;
 import io.hookline.testing.ReceivedRequest;
 import io.hookline.testing.Reply;
@@ -71,5 +72,78 @@ class ConsoleEventBrowserTest extends ConsoleBrowserBase {
             button("Hide attempt 1").click();
             assertThat(request).isHidden();
         }
+    }
+
+    @Test
+    void the_events_page_filters_by_receiver_resource_action_status_time_and_finds_an_event_by_its_id() {
+        try (TestReceiver receiver = TestReceiver.http()) {
+            Webhooks webhooks = new Webhooks(api, jdbc, tenant.organizationId());
+            long lineA = webhooks.receiver(receiver.url("/a"), "name", "Line A").id();
+            webhooks.subscribe(lineA, "RUNS", "CREATE");
+            webhooks.subscribe(lineA, "RUNS", "UPDATE");
+            long lineB = webhooks.receiver(receiver.url("/b"), "name", "Line B").id();
+            webhooks.subscribe(lineB, "RUNS", "CREATE");
+            long run = webhooks.insertRun("filtered");
+            Awaitility.await().atMost(WAIT).until(() -> count("select count(*) from webhook_events") == 2);
+            jdbc.sql("update runs set status = 'IN_PROGRESS' where id = :id").param("id", run).update();
+            Awaitility.await().atMost(WAIT).until(() -> count("select count(*) from webhook_events where status = 'SUCCEEDED'") == 3);
+            long update = jdbc.sql("select id from webhook_events where action = 'UPDATE'").query(Long.class).single();
+            long createForB = jdbc.sql("select id from webhook_events where receiver_id = :r").param("r", lineB)
+                    .query(Long.class).single();
+
+            signIn(tenant.token());
+            assertThat(page.locator("#who")).containsText("Admin of Acme");
+            page.navigate("http://localhost:" + port + "/console/#/events");
+            Locator rows = page.locator("#event-results tbody tr");
+            assertThat(rows).hasCount(3);
+
+            filters().getByLabel("Receiver").selectOption(new SelectOption().setLabel("Line A"));
+            assertThat(rows).hasCount(2);
+            assertThat(page.locator("#event-results")).not().containsText("Line B");
+            filters().getByLabel("Action").selectOption("UPDATE");
+            assertThat(rows).hasCount(1);
+            assertThat(rows.first()).containsText("#" + update);
+            filters().getByLabel("Resource").selectOption("RUNS");
+            assertThat(rows).hasCount(1);
+            screenshot("events-filtered");
+            page.reload();
+            assertThat(filters().getByLabel("Receiver")).hasValue(Long.toString(lineA));
+            assertThat(filters().getByLabel("Action")).hasValue("UPDATE");
+            assertThat(rows).hasCount(1);
+
+            link("Clear filters").click();
+            assertThat(rows).hasCount(3);
+            filters().getByLabel("FAILED").check();
+            assertThat(page.getByText("No events match.")).isVisible();
+            filters().getByLabel("FAILED").uncheck();
+            assertThat(rows).hasCount(3);
+
+            filters().getByLabel("Created to").fill("2000-01-01T00:00");
+            assertThat(page.getByText("No events match.")).isVisible();
+            link("Clear filters").click();
+            assertThat(rows).hasCount(3);
+            filters().getByLabel("Created from").fill("2000-01-01T00:00");
+            assertThat(link("Clear filters")).isVisible();
+            assertThat(rows).hasCount(3);
+
+            link("Clear filters").click();
+            assertThat(filters().getByLabel("Created from")).hasValue("");
+            filters().getByLabel("Event id").fill("evt_" + createForB);
+            filters().getByLabel("Event id").press("Enter");
+            assertThat(rows).hasCount(1);
+            assertThat(rows.first()).containsText("Line B");
+            filters().getByLabel("Event id").fill("not an id");
+            button("Find").click();
+            assertThat(rows).hasCount(1);
+        }
+    }
+
+    private Locator filters() {
+        return page.getByRole(com.microsoft.playwright.options.AriaRole.SEARCH,
+                new com.microsoft.playwright.Page.GetByRoleOptions().setName("Event filters"));
+    }
+
+    private int count(String sql) {
+        return jdbc.sql(sql).query(Integer.class).single();
     }
 }
