@@ -1,7 +1,9 @@
 // The audit trail: every event, newest first, and one event with every try to deliver it.
 import {definitionList, h, prettyJson, replace, statusBadge, table, time} from './dom.js';
 import {gql, schemaEnums} from './api.js';
-import {address, go, pager, run, showError} from './ui.js';
+import {go, pager, run, showError} from './ui.js';
+import {apiFilters, filterForm, filtersAddress, readFilters, receiverChoices} from './event-filters.js';
+import {attemptTable} from './attempts.js';
 
 const PAGE_SIZE = 25;
 const REFRESH_MS = 3000;
@@ -23,22 +25,16 @@ export function leaveEvents() {
 }
 
 export async function eventList(params) {
-    const statuses = params.getAll('status');
-    const receiverId = params.get('receiver');
-    const variables = {
-        first: PAGE_SIZE,
-        filters: {
-            ...(statuses.length ? {status: statuses} : {}),
-            ...(receiverId ? {receiverId} : {}),
-        },
-    };
+    const filters = readFilters(params);
+    const variables = {first: PAGE_SIZE, filters: apiFilters(filters)};
     if (params.get('before')) {
         Object.assign(variables, {first: null, last: PAGE_SIZE, before: params.get('before')});
     } else if (params.get('after')) {
         variables.after = params.get('after');
     }
-    const [data, enums] = await Promise.all([gql(LIST, variables), schemaEnums()]);
-    const here = extra => address('#/events', {status: statuses, receiver: receiverId, ...extra});
+    const [data, enums, receivers] = await Promise.all([gql(LIST, variables), schemaEnums(),
+        receiverChoices(filters.receiver)]);
+    const here = extra => filtersAddress(filters, extra);
 
     const results = h('div', {id: 'event-results'}, eventTable(data.webhookEvents, here));
     const refresh = async () => replace(results, eventTable((await gql(LIST, variables)).webhookEvents, here));
@@ -71,21 +67,7 @@ export async function eventList(params) {
             h('div', {class: 'actions'},
                 h('label', {class: 'check', for: 'auto-refresh'}, auto, 'Auto-refresh'),
                 refreshButton)),
-        h('form', {class: 'filters', 'aria-label': 'Event filters', onSubmit: e => e.preventDefault()},
-            h('fieldset', {},
-                h('legend', {}, 'Status'),
-                enums.statuses.map(status => h('label', {class: 'check'},
-                    h('input', {
-                        type: 'checkbox', name: 'status', value: status, checked: statuses.includes(status),
-                        onChange: event => {
-                            const chosen = [...event.currentTarget.form.querySelectorAll('input[name=status]:checked')]
-                                .map(input => input.value);
-                            go(address('#/events', {status: chosen, receiver: receiverId}));
-                        },
-                    }),
-                    status))),
-            receiverId ? h('p', {class: 'muted'}, `Receiver ${receiverId} only · `,
-                h('a', {href: address('#/events', {status: statuses})}, 'all receivers')) : null),
+        filterForm(filters, enums, receivers),
         results,
     ];
 }
@@ -118,7 +100,8 @@ export async function eventDetail(id, canChange) {
           webhookEvent(id: $id) {
             id status resource action test payload transactionId attemptCount nextAttemptAt occurredAt createdAt
             completedAt receiver { id name } subscription { id resource action }
-            attempts { number trigger startedAt durationMs responseStatus responseBody errorKind error }
+            attempts { number trigger startedAt durationMs responseStatus responseHeaders responseBody errorKind error
+                       requestUrl requestHeaders requestBody }
           }
         }`, {id});
     const event = data.webhookEvent;
@@ -149,23 +132,10 @@ export async function eventDetail(id, canChange) {
             ])),
         h('section', {class: 'card', 'aria-labelledby': 'attempts-heading'},
             h('h2', {id: 'attempts-heading'}, `Attempts (${event.attemptCount})`),
-            table('Attempts', ['#', 'Trigger', 'Started', 'Duration', 'Status', 'Error kind', 'Error', 'Response body'],
-                event.attempts.map(attempt => [
-                    String(attempt.number),
-                    attempt.trigger,
-                    time(attempt.startedAt),
-                    `${attempt.durationMs} ms`,
-                    !attempt.responseStatus ? h('span', {class: 'muted'}, 'none')
-                        : h('span', {class: attempt.errorKind || attempt.error ? 'status-bad' : 'status-good'}, String(attempt.responseStatus)),
-                    attempt.errorKind ?? '',
-                    attempt.error ?? '',
-                    attempt.responseBody ? h('details', {},
-                        h('summary', {}, `${attempt.responseBody.length} characters`),
-                        h('pre', {class: 'code small'}, attempt.responseBody)) : h('span', {class: 'muted'}, 'empty'),
-                ]),
-                'Not tried yet.')),
+            attemptTable(event.attempts)),
         h('section', {class: 'card', 'aria-labelledby': 'payload-heading'},
-            h('h2', {id: 'payload-heading'}, 'Payload'),
+            h('h2', {id: 'payload-heading'}, 'Payload ',
+                h('span', {class: 'muted'}, '(formatted for reading; each attempt shows the exact body it sent)')),
             h('pre', {class: 'code', tabindex: 0, 'aria-label': 'Payload JSON'}, prettyJson(event.payload))),
     ];
 }

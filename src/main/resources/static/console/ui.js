@@ -116,3 +116,22 @@ export function address(path, params) {
     const text = query.toString();
     return text ? `${path}?${text}` : path;
 }
+
+/**
+ * A button copying the text of `source` (an element) to the clipboard. Where the browser refuses
+ * (plain http:// on another host is not a secure context), the text is selected for Ctrl+C instead.
+ */
+export function copyButton(label, source, done) {
+    return h('button', {
+        type: 'button', class: 'secondary small',
+        onClick: event => run(event.currentTarget, async () => {
+            try {
+                await navigator.clipboard.writeText(source.textContent);
+                showNotice(done);
+            } catch {
+                getSelection().selectAllChildren(source);
+                showNotice('The browser does not allow copying here: the text is selected, press Ctrl+C to copy it.');
+            }
+        }),
+    }, label);
+}

@@ -64,6 +64,7 @@ final class DeliveryHttpClient {
                 .evictExpiredConnections()
                 .evictIdleConnections(TimeValue.ofSeconds(30))
                 .addExecInterceptorFirst("tracing", io.hookline.tracing.Tracing.deliveryTries())
+                .addRequestInterceptorLast(RequestCapture.lastInterceptor())
                 .build();
     }
 

@@ -89,6 +89,8 @@ class DeliveryRecorder {
         String[] bodies = new String[n];
         String[] kinds = new String[n];
         String[] errors = new String[n];
+        String[] requestUrls = new String[n];
+        String[] requestHeaders = new String[n];
         for (int i = 0; i < n; i++) {
             EventUpdate u = updates.get(i);
             ClaimedEvent event = u.finished().event();
@@ -102,6 +104,10 @@ class DeliveryRecorder {
             triggers[i] = event.trigger();
             starts[i] = attempt.startedAt().toString();
             durations[i] = (int) Math.min(Integer.MAX_VALUE, attempt.duration().toMillis());
+            if (attempt.request() != null) {
+                requestUrls[i] = attempt.request().url();
+                requestHeaders[i] = storable(attempt.request().headers());
+            }
             switch (attempt.outcome()) {
                 case DeliveryOutcome.Delivered d -> {
                     responseStatuses[i] = d.status();
@@ -124,9 +130,11 @@ class DeliveryRecorder {
                                                  cast(:completions as timestamptz[]), cast(:triggers as text[]),
                                                  cast(:starts as timestamptz[]), cast(:durations as int[]),
                                                  cast(:responseStatuses as int[]), cast(:headers as text[]),
-                                                 cast(:bodies as text[]), cast(:kinds as text[]), cast(:errors as text[]))
+                                                 cast(:bodies as text[]), cast(:kinds as text[]), cast(:errors as text[]),
+                                                 cast(:requestUrls as text[]), cast(:requestHeaders as text[]))
                                 as t(id, token, status, number, next_attempt_at, completed_at, trigger, started_at,
-                                     duration_ms, response_status, response_headers, response_body, error_kind, error)
+                                     duration_ms, response_status, response_headers, response_body, error_kind, error,
+                                     request_url, request_headers)
                         ), updated as (
                             update webhook_deliveries d
                             set status = t.status, attempt_count = t.number, next_attempt_at = t.next_attempt_at,
@@ -139,9 +147,11 @@ class DeliveryRecorder {
                             returning d.event_id as id, t.token
                         ), attempts as (
                             insert into webhook_attempts (event_id, number, trigger, started_at, duration_ms, response_status,
-                                                          response_headers, response_body, error_kind, error)
+                                                          response_headers, response_body, error_kind, error,
+                                                          request_url, request_headers)
                             select t.id, t.number, t.trigger, t.started_at, t.duration_ms, t.response_status,
-                                   t.response_headers, t.response_body, t.error_kind, t.error
+                                   t.response_headers, t.response_body, t.error_kind, t.error,
+                                   t.request_url, t.request_headers
                             -- By token too: a stale try of the same event in this batch is not the holder's.
                             from tries t join updated u on u.id = t.id and u.token = t.token
                         )
@@ -151,6 +161,7 @@ class DeliveryRecorder {
                 .param("nexts", nexts).param("completions", completions).param("triggers", triggers)
                 .param("starts", starts).param("durations", durations).param("responseStatuses", responseStatuses)
                 .param("headers", headers).param("bodies", bodies).param("kinds", kinds).param("errors", errors)
+                .param("requestUrls", requestUrls).param("requestHeaders", requestHeaders)
                 .query(Long.class).list();
     }
 

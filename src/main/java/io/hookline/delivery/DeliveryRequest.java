@@ -1,6 +1,10 @@
 package io.hookline.delivery;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Everything needed to send one event once.
@@ -16,7 +20,35 @@ import java.util.List;
 public record DeliveryRequest(long eventId, String webhookUri, String body, ContentType contentType,
                               List<String> secrets, List<Header> customHeaders, int expectedResponseCode) {
 
-    public enum ContentType { JSON, FORM_URLENCODED }
+    /** How the event's stored JSON goes on the wire: the one place that says which bytes are sent and signed. */
+    public enum ContentType {
+        JSON("application/json"),
+        FORM_URLENCODED("application/x-www-form-urlencoded");
+
+        private final String mimeType;
+
+        ContentType(String mimeType) {
+            this.mimeType = mimeType;
+        }
+
+        /** The {@code content-type} header's value. */
+        public String mimeType() {
+            return mimeType;
+        }
+
+        /** The exact body sent for the event's stored JSON {@code body}. */
+        public String wireBody(String body) {
+            return switch (this) {
+                case JSON -> body;
+                case FORM_URLENCODED -> "payload=" + URLEncoder.encode(body, StandardCharsets.UTF_8);
+            };
+        }
+
+        /** The content type a {@code content-type} header value names, if it is one Hookline sends. */
+        public static Optional<ContentType> ofMimeType(String value) {
+            return Arrays.stream(values()).filter(c -> c.mimeType.equalsIgnoreCase(value.strip())).findFirst();
+        }
+    }
 
     public record Header(String key, String value) {
     }

@@ -18,7 +18,6 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.apache.hc.client5.http.classic.methods.HttpPost;
-import org.apache.hc.core5.http.Header;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.info.BuildProperties;
@@ -37,16 +36,18 @@ public class RelayHandoff {
     private final JdbcClient jdbc;
     private final DeliveryTargets targets;
     private final DeliveryRecorder recorder;
+    private final RelayRequests requests;
     private final DeliveryMetrics metrics;
     private final DeliveryProperties properties;
     private final Clock clock;
     private final String userAgent;
 
-    RelayHandoff(JdbcClient jdbc, DeliveryTargets targets, DeliveryRecorder recorder, DeliveryMetrics metrics,
-                 DeliveryContext context) {
+    RelayHandoff(JdbcClient jdbc, DeliveryTargets targets, DeliveryRecorder recorder, RelayRequests requests,
+                 DeliveryMetrics metrics, DeliveryContext context) {
         this.jdbc = jdbc;
         this.targets = targets;
         this.recorder = recorder;
+        this.requests = requests;
         this.metrics = metrics;
         this.properties = context.properties();
         this.clock = context.clock();
@@ -115,8 +116,11 @@ public class RelayHandoff {
             return List.of();
         }
         DeliveryTargets.Target target = targets.load(Set.of(receiverId), now).get(receiverId);
-        return claimed.stream().sorted(Comparator.comparingLong(ClaimedEvent::id))
+        List<Handed> handed = claimed.stream().sorted(Comparator.comparingLong(ClaimedEvent::id))
                 .map(event -> hand(event, target, now)).toList();
+        requests.remember(handed.stream().map(h -> new RelayRequests.Handed(h.eventId(), h.claim(),
+                RequestCapture.headers(h.headers(), target.headers()))).toList());
+        return handed;
     }
 
     private Handed hand(ClaimedEvent event, DeliveryTargets.Target target, Instant signedAt) {
@@ -124,14 +128,9 @@ public class RelayHandoff {
         var forRelay = new DeliveryTargets.Target(target.receiverId(), "https://relay.invalid/", target.secrets(),
                 target.contentType(), target.expectedResponseCode(), target.headers(), target.limits());
         HttpPost post = WebhookRequests.post(forRelay.requestFor(event), signedAt, userAgent);
-        List<DeliveryRequest.Header> headers = new ArrayList<>();
-        for (Header header : post.getHeaders()) {
-            headers.add(new DeliveryRequest.Header(header.getName(), header.getValue()));
-        }
-        headers.add(1, new DeliveryRequest.Header("content-type", post.getEntity().getContentType()));
         try {
             String body = new String(post.getEntity().getContent().readAllBytes(), StandardCharsets.UTF_8);
-            return new Handed(event.id(), event.claimToken(), List.copyOf(headers), body);
+            return new Handed(event.id(), event.claimToken(), List.copyOf(WebhookRequests.headers(post)), body);
         } catch (IOException e) {
             throw new IllegalStateException("an in-memory body cannot fail to read", e);
         }
@@ -161,19 +160,29 @@ public class RelayHandoff {
         if (held.isEmpty()) {
             return Set.of();
         }
+        Map<Long, UUID> claims = new HashMap<>();
+        held.forEach(h -> claims.put(h.event().id(), h.event().claimToken()));
+        Map<Long, String> handedHeaders = requests.handedWith(claims);
         List<DeliveryRecorder.Finished> finished = new ArrayList<>();
         for (Held h : held) {
             LocalAnswer answer = byId.get(h.event().id());
             Duration duration = answer.duration() == null || answer.duration().isNegative() ? Duration.ZERO : answer.duration();
             // The try ended when the relay reported it, after the time the relay measured.
             finished.add(new DeliveryRecorder.Finished(h.event(),
-                    new Attempt(now.minus(duration), duration, outcome(answer, h.expectedResponseCode(), now))));
+                    new Attempt(now.minus(duration), duration, outcome(answer, h.expectedResponseCode(), now),
+                            sentRequest(handedHeaders.get(h.event().id())))));
         }
         // The recorder checks each claim again as it writes: a lease that ran out meanwhile records nothing.
         Set<Long> recorded = recorder.record(finished, now);
+        requests.forget(recorded);
         finished.stream().filter(f -> recorded.contains(f.event().id()))
                 .forEach(f -> metrics.attempted(f.attempt(), f.event(), now));
         return recorded;
+    }
+
+    /** The relay client's own URL is its own: the server only knows the headers it handed out. */
+    private static SentRequest sentRequest(String handedHeaders) {
+        return handedHeaders == null ? null : new SentRequest(null, handedHeaders);
     }
 
     private record Held(ClaimedEvent event, int expectedResponseCode) {

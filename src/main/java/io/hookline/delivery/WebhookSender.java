@@ -59,17 +59,20 @@ public final class WebhookSender implements AutoCloseable {
     public Attempt send(DeliveryRequest request) {
         Instant startedAt = clock.instant();
         long start = System.nanoTime();
-        DeliveryOutcome outcome = exchange(request, startedAt);
-        return new Attempt(startedAt, Duration.ofNanos(System.nanoTime() - start), outcome);
-    }
-
-    private DeliveryOutcome exchange(DeliveryRequest request, Instant startedAt) {
         HttpPost post;
         try {
             post = WebhookRequests.post(request, startedAt, userAgent);
         } catch (IllegalArgumentException unusable) {
-            return FailureClassifier.noResponse(ErrorKind.OTHER, unusable.getMessage());
+            return new Attempt(startedAt, Duration.ofNanos(System.nanoTime() - start),
+                    FailureClassifier.noResponse(ErrorKind.OTHER, unusable.getMessage()));
         }
+        HttpClientContext context = HttpClientContext.create();
+        DeliveryOutcome outcome = exchange(request, post, context);
+        return new Attempt(startedAt, Duration.ofNanos(System.nanoTime() - start), outcome,
+                RequestCapture.of(request, post, context));
+    }
+
+    private DeliveryOutcome exchange(DeliveryRequest request, HttpPost post, HttpClientContext context) {
         // The socket timeout only bounds each read; a receiver trickling a byte at a time would never
         // trip it. Cancelling the request closes its connection, which ends any blocked connect or read.
         AtomicBoolean deadlinePassed = new AtomicBoolean();
@@ -79,7 +82,7 @@ public final class WebhookSender implements AutoCloseable {
         }, properties.requestTimeout().toNanos(), TimeUnit.NANOSECONDS);
         ClassicHttpResponse response = null;
         try {
-            response = client.executeOpen(null, post, HttpClientContext.create());
+            response = client.executeOpen(null, post, context);
             return outcome(request, response, post);
         } catch (IOException | RuntimeException failure) {
             // Whatever broke, the connection is unusable: drop it rather than let close() drain it.

@@ -106,7 +106,7 @@ class EventController {
 
     private static final Map<String, SortKey> SORTS = SortKey.byName(SortKey.ID, SortKey.CREATED_AT);
 
-    record Filters(List<Status> status, Long receiverId, Long subscriptionId, String resource, Resource.Action action,
+    record Filters(Long id, List<Status> status, Long receiverId, Long subscriptionId, String resource, Resource.Action action,
                    OffsetDateTime createdAfter, OffsetDateTime createdBefore) {
     }
 
@@ -119,10 +119,11 @@ class EventController {
     Connection<WebhookEvent> webhookEvents(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument Integer first,
                                            @Argument String after, @Argument Integer last, @Argument String before,
                                            @Argument Filters filters, @Argument ListSort sort) {
-        Filters f = filters == null ? new Filters(null, null, null, null, null, null, null) : filters;
+        Filters f = filters == null ? new Filters(null, null, null, null, null, null, null, null) : filters;
         String resource = f.resource() == null ? null : Resource.parse(f.resource()).map(Resource::name)
                 .orElseThrow(() -> ApiException.badInput("resource '" + f.resource() + "' is not a webhookable resource"));
         SqlFilter filter = SqlFilter.where("organization_id = :org", "org", caller.organizationId())
+                .and("id = :id", "id", f.id())
                 .and("status = any(cast(:statuses as text[]))", "statuses", f.status() == null || f.status().isEmpty()
                         ? null : f.status().stream().map(Enum::name).toArray(String[]::new))
                 .and("receiver_id = :receiver", "receiver", f.receiverId())
@@ -149,7 +150,8 @@ class EventController {
         Map<Long, List<DeliveryAttempt>> byEvent = repository.attempts(events.stream().map(WebhookEvent::id).toList())
                 .stream().collect(Collectors.groupingBy(DeliveryAttempt::eventId));
         return events.stream().collect(Collectors.toMap(Function.identity(),
-                e -> byEvent.getOrDefault(e.id(), List.of()), (a, b) -> a));
+                e -> byEvent.getOrDefault(e.id(), List.of()).stream().map(a -> a.withEventBody(e.payload())).toList(),
+                (a, b) -> a));
     }
 
     @BatchMapping(typeName = "WebhookEvent")

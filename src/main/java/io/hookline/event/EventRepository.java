@@ -73,6 +73,7 @@ class EventRepository {
         return new DeliveryAttempt(rs.getLong("id"), rs.getLong("event_id"), rs.getInt("number"),
                 rs.getString("trigger"), rs.getObject("started_at", OffsetDateTime.class), rs.getInt("duration_ms"),
                 rs.getObject("response_status", Integer.class), rs.getString("response_headers"), rs.getString("response_body"),
-                rs.getString("error_kind"), rs.getString("error"));
+                rs.getString("error_kind"), rs.getString("error"), rs.getString("request_url"),
+                rs.getString("request_headers"), null);
     }
 }

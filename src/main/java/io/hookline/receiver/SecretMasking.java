@@ -7,10 +7,10 @@ import io.hookline.api.Caller;
  * call the receiver with its credentials, so it sees the shared secret and custom header values
  * masked. Only an ADMIN sees them in full (and only an ADMIN may change or rotate them).
  */
-final class SecretMasking {
+public final class SecretMasking {
 
     /** What a masked value reads as; a secret keeps its {@code whsec_} prefix and last four characters. */
-    static final String MASK = "********";
+    public static final String MASK = "********";
     private static final String SECRET_PREFIX = "whsec_";
 
     private SecretMasking() {

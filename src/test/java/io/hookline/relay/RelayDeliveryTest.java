@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 
 import com.standardwebhooks.Webhook;
 import io.hookline.testing.GraphQl;
+import io.hookline.testing.HeaderLines;
 import io.hookline.testing.IntegrationTest;
 import io.hookline.testing.ReceivedRequest;
 import io.hookline.testing.TestDatabase;
@@ -136,6 +137,45 @@ class RelayDeliveryTest {
                 assertThat(status.<Boolean>path("$.data.webhookReceiver.relayStatus.connected")).isTrue();
                 assertThat(OffsetDateTime.parse(status.string("$.data.webhookReceiver.relayStatus.connectedSince")))
                         .isBefore(OffsetDateTime.now().plusSeconds(1));
+            }
+        }
+    }
+
+    @Test
+    void a_relayed_attempt_shows_the_headers_and_body_the_relay_client_was_told_to_forward() throws Exception {
+        try (TestReceiver local = TestReceiver.http()) {
+            RelayReceiver receiver = relayReceiver();
+            api.execute("""
+                    mutation($r: ID!) { createWebhookReceiverHeader(input: {receiverId: $r, key: "X-Api-Key", value: "sk_relay_secret"}) {
+                      webhookReceiverHeader { id } } }
+                    """, Map.of("r", receiver.id())).ok();
+            webhooks.subscribe(receiver.id(), "RUNS", "CREATE");
+            try (RunningRelay relay = RunningRelay.start(port, receiver.token(), local.url("/hooks"))) {
+                webhooks.insertRun("Prüfung ✓ relayed");
+                ReceivedRequest got = local.awaitRequests(1, ARRIVAL).getFirst();
+                await().atMost(ARRIVAL).until(() -> succeeded() == 1);
+
+                GraphQl.Response audit = api.execute("""
+                        query($id: ID!) { webhookEvent(id: $id) { attempts { requestUrl requestHeaders requestBody } } }
+                        """, Map.of("id", webhooks.onlyEventId())).ok();
+                assertThat(audit.<Object>path("$.data.webhookEvent.attempts[0].requestUrl")).isNull();
+                assertThat(audit.string("$.data.webhookEvent.attempts[0].requestBody").getBytes(StandardCharsets.UTF_8))
+                        .isEqualTo(got.body());
+                Map<String, List<String>> shown = HeaderLines.parse(
+                        audit.string("$.data.webhookEvent.attempts[0].requestHeaders"));
+                assertThat(got.header("x-api-key")).isEqualTo("sk_relay_secret");
+                assertThat(shown.get("x-api-key")).containsExactly("********");
+                shown.forEach((name, values) -> {
+                    if (!name.equals("x-api-key")) {
+                        assertThat(got.headerValues(name)).as(name).isEqualTo(values);
+                    }
+                });
+                assertThat(got.headers().keySet()).as("only the relay client's transport headers are added")
+                        .containsAll(shown.keySet())
+                        .allSatisfy(name -> assertThat(shown.containsKey(name) || Stream.of("host", "content-length",
+                                "connection").anyMatch(name::equals)).as(name).isTrue());
+                assertThat(jdbc.sql("select count(*) from webhook_relay_requests").query(Integer.class).single())
+                        .as("kept only until the answer is recorded").isZero();
             }
         }
     }
