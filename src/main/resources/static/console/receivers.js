@@ -5,6 +5,7 @@ import {address, formValues, go, pager, run, showNotice} from './ui.js';
 import {FILTER_SELECTION, filterEditor, filterSummary} from './filters.js';
 import {RELAY_FIELDS, addressCell, relayRows} from './relay.js';
 import {deleteButton, editForm, editToggle, headerSection, rotateSecretButton, secretOverlap} from './receiver-edit.js';
+import {DELIVERY_STATS, deliveryChart} from './delivery-chart.js';
 
 const PAGE_SIZE = 25;
 
@@ -12,7 +13,7 @@ const HEALTH = 'health { consecutiveFailures failingSince lastSuccessAt lastFail
 
 const RECEIVER = `id name description webhookUri sharedSecret contentType expectedResponseCode active _etag previousSecretValidUntil ${RELAY_FIELDS}
   ordering maxConcurrency maxRequestsPerSecond
-  createdAt updatedAt createdBy { name } ${HEALTH}
+  createdAt updatedAt createdBy { name } ${HEALTH} ${DELIVERY_STATS}
   headers { id key value }
   subscriptions { id resource action active createdAt _etag filter { ${FILTER_SELECTION} } }`;
 
@@ -143,6 +144,7 @@ export async function receiverDetail(id, canChange) {
                 ['Last failure', time(receiver.health.lastFailureAt)],
                 ['Disabled reason', receiver.health.disabledReason],
             ]))),
+        deliveryChart(receiver.deliveryStats),
         headerSection(receiver, canChange, reload),
         h('section', {class: 'card', 'aria-labelledby': 'subscriptions-heading'},
             h('h2', {id: 'subscriptions-heading'}, 'Subscriptions'),
