@@ -75,13 +75,17 @@ class DueEventClaimer {
                             order by due.next_attempt_at
                             limit :limit
                         ), locked as (
-                            -- An array of ids, not a semi-join: right after a bulk insert, stale statistics
-                            -- could otherwise plan a scan of every due event here.
-                            select d.event_id from webhook_deliveries d
-                            where d.event_id = any (array(select event_id from candidates))
-                              and d.status in ('PENDING', 'RETRYING') and d.next_attempt_at <= :now
+                            -- Each candidate looked up by its key. Right after a bulk insert the statistics
+                            -- still say "almost nothing is due", and a due-status test the partial index
+                            -- webhook_deliveries_due matches made the planner scan every due event here
+                            -- (40 ms at 50,000 due): the status is tested as "none of the finished ones",
+                            -- which is the same (the table's check constraint) but matches no partial index.
+                            select d.event_id
+                            from unnest(array(select event_id from candidates)) as candidate(event_id)
+                            join webhook_deliveries d on d.event_id = candidate.event_id
+                            where d.status not in ('SUCCEEDED', 'FAILED', 'CANCELED') and d.next_attempt_at <= :now
                               and (d.leased_until is null or d.leased_until <= :now)
-                            for update skip locked
+                            for update of d skip locked
                         ), claimed as (
                             -- Only unindexed columns change: a heap-only update of the narrow row.
                             update webhook_deliveries d set claim_token = :token, leased_until = :leaseUntil
