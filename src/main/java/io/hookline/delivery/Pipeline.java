@@ -60,7 +60,7 @@ class Pipeline implements SmartLifecycle {
             return;
         }
         DeliveryWorker worker = new DeliveryWorker(store, sender,
-                new RecordingQueue(recorder, metrics, clock), delivery, clock, wakeups.delivery());
+                new RecordingQueue(recorder, metrics, clock, wakeups.delivery()::ring), delivery, clock, wakeups.delivery());
         ChangeNotifications notifications = new ChangeNotifications(dataSource, Map.of(
                 ChangeNotifications.CHANGES, wakeups.fanOut(), ChangeNotifications.EVENTS, wakeups.delivery()));
         PollingWorker fanOutWorker = new PollingWorker("hookline-fan-out", wakeups.fanOut(), delivery.pollInterval(),

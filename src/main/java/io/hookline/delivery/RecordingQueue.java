@@ -33,16 +33,23 @@ final class RecordingQueue implements AutoCloseable {
     private final DeliveryRecorder recorder;
     private final DeliveryMetrics metrics;
     private final Clock clock;
+    private final Runnable recordedBatch;
     private final HeldClaims held = new HeldClaims();
     private final Thread thread;
     private final List<DeliveryRecorder.Finished> unrecorded = new ArrayList<>();
     private volatile boolean running = true;
     private volatile Instant stopDeadline = Instant.MAX;
 
-    RecordingQueue(DeliveryRecorder recorder, DeliveryMetrics metrics, Clock clock) {
+    /**
+     * {@code recordedBatch} runs after each recorded batch: an ordered receiver's next event becomes
+     * claimable only once the previous one's outcome is committed, and recorded tries make room in
+     * this process's claims.
+     */
+    RecordingQueue(DeliveryRecorder recorder, DeliveryMetrics metrics, Clock clock, Runnable recordedBatch) {
         this.recorder = recorder;
         this.metrics = metrics;
         this.clock = clock;
+        this.recordedBatch = recordedBatch;
         this.thread = Thread.ofPlatform().daemon().name("hookline-recorder").start(this::loop);
     }
 
@@ -112,6 +119,7 @@ final class RecordingQueue implements AutoCloseable {
                         + "its outcome is not recorded here", finished.event().id());
             }
         }
+        recordedBatch.run();
         return true;
     }
 

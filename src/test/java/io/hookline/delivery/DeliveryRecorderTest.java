@@ -147,7 +147,7 @@ class DeliveryRecorderTest extends IntegrationTest {
                 refused.body(), refused.attemptCount(), "NO SUCH TRIGGER", refused.occurredAt(), refused.test(),
                 refused.claimToken());
 
-        try (RecordingQueue queue = new RecordingQueue(recorder, metrics, Clock.systemUTC())) {
+        try (RecordingQueue queue = new RecordingQueue(recorder, metrics, Clock.systemUTC(), () -> { })) {
             queue.held().hold(List.of(good, unknownTrigger), now);
             queue.add(failed(unknownTrigger, now));
             queue.add(delivered(good, now));
@@ -155,5 +155,19 @@ class DeliveryRecorderTest extends IntegrationTest {
             await().atMost(Duration.ofSeconds(10)).until(() -> queue.held().size() == 0);
         }
         assertThat(status(refused.id())).as("sent again when its lease ends").isEqualTo("PENDING");
+    }
+
+    @Test
+    void a_recorded_batch_wakes_the_claim_since_an_ordered_receivers_next_event_waits_for_this_outcome() {
+        Instant now = Instant.now();
+        ClaimedEvent event = claimer.claim(UUID.randomUUID(), now, Duration.ofSeconds(30), 1, 1, Set.of(),
+                new Long[0]).getFirst();
+        java.util.concurrent.atomic.AtomicInteger rung = new java.util.concurrent.atomic.AtomicInteger();
+        try (RecordingQueue queue = new RecordingQueue(recorder, metrics, Clock.systemUTC(), rung::incrementAndGet)) {
+            queue.held().hold(List.of(event), now);
+            queue.add(delivered(event, now));
+            await().atMost(Duration.ofSeconds(10)).until(() -> rung.get() == 1);
+        }
+        assertThat(status(event.id())).isEqualTo("SUCCEEDED");
     }
 }

@@ -93,7 +93,7 @@ class DeliveryWorkerTest extends IntegrationTest {
                 defaults.retrySchedule(), defaults.maxRetryAfter(), defaults.responseBodyLimit(),
                 MAX_IN_FLIGHT, defaults.batchSize(), Duration.ofSeconds(30), defaults.pollInterval(),
                 defaults.autoDisableAfter(), defaults.secretOverlap());
-        return new DeliveryWorker(store, this::send, new RecordingQueue(recorder, metrics, Clock.systemUTC()),
+        return new DeliveryWorker(store, this::send, new RecordingQueue(recorder, metrics, Clock.systemUTC(), () -> { }),
                 properties, Clock.systemUTC(), new Wakeup());
     }
 
