@@ -104,6 +104,10 @@ public final class BenchMain {
                     bench.allBenchReceivers()).run(quick ? 5_000 : 20_000, quick ? 1 : 2, report));
             bench.write();
         }
+        if (List.of("full", "quick", "controls").contains(settings.mode())) {
+            new DeliveryControls(bench).run();
+            bench.write();
+        }
         if (settings.backlogEvents() > 0) {
             new Backlog(bench).run();
         }
