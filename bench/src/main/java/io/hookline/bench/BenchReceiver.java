@@ -16,13 +16,16 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * The receivers every scenario and baseline posts to: one listening port on 127.0.0.1 per receiver
  * (so each is its own connection-pool route, as distinct hosts would be), recording the arrival time
- * of every request. The first {@code healthy} ports answer 200 at once; then one port hangs for
- * {@code hang} before answering (longer than Hookline's request timeout), and one answers 500.
+ * of every request. The first {@code healthy} ports answer 200 at once (or after the delay set with
+ * {@link #answerAfter}); then one port hangs for {@code hang} before answering (longer than Hookline's
+ * request timeout), and one answers 500. Each port counts the requests it is answering at once.
  *
  * <p>A minimal HTTP/1.1 server (keep-alive, Content-Length or chunked request bodies, empty responses),
  * one platform thread per connection (on loopback they cost less CPU per request than virtual threads,
@@ -43,6 +46,9 @@ final class BenchReceiver implements AutoCloseable {
     private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
     private final ConcurrentLinkedQueue<Arrival> arrivals = new ConcurrentLinkedQueue<>();
     private final AtomicLong count = new AtomicLong();
+    private final AtomicLongArray answerDelayNanos;
+    private final AtomicIntegerArray inFlight;
+    private final AtomicIntegerArray maxInFlight;
     private final int healthy;
     private final Duration hang;
     private volatile boolean open = true;
@@ -50,6 +56,9 @@ final class BenchReceiver implements AutoCloseable {
     BenchReceiver(int healthy, Duration hang) throws IOException {
         this.healthy = healthy;
         this.hang = hang;
+        this.answerDelayNanos = new AtomicLongArray(healthy + 2);
+        this.inFlight = new AtomicIntegerArray(healthy + 2);
+        this.maxInFlight = new AtomicIntegerArray(healthy + 2);
         for (int i = 0; i < healthy + 2; i++) {
             int receiver = i;
             ServerSocket server = new ServerSocket(0, 1024, InetAddress.getLoopbackAddress());
@@ -68,6 +77,16 @@ final class BenchReceiver implements AutoCloseable {
 
     String url(int receiver) {
         return "http://127.0.0.1:" + servers.get(receiver).getLocalPort() + "/hook/" + receiver;
+    }
+
+    /** Healthy port {@code receiver} answers each request {@code delay} after reading it. */
+    void answerAfter(int receiver, Duration delay) {
+        answerDelayNanos.set(receiver, delay.toNanos());
+    }
+
+    /** The most requests port {@code receiver} was answering at once since the last call, and starts counting anew. */
+    int takeMaxInFlight(int receiver) {
+        return maxInFlight.getAndSet(receiver, inFlight.get(receiver));
     }
 
     long count() {
@@ -101,36 +120,20 @@ final class BenchReceiver implements AutoCloseable {
         try (socket; InputStream in = new BufferedInputStream(socket.getInputStream(), 16384);
              OutputStream out = socket.getOutputStream()) {
             while (open) {
-                String webhookId = null;
-                long length = 0;
-                boolean chunked = false;
                 String line = readLine(in);
                 if (line == null) {
                     return;
                 }
-                while (!(line = readLine(in)).isEmpty()) {
-                    int colon = line.indexOf(':');
-                    if (colon < 0) {
-                        continue;
-                    }
-                    String name = line.substring(0, colon).trim().toLowerCase(Locale.ROOT);
-                    String value = line.substring(colon + 1).trim();
-                    switch (name) {
-                        case "content-length" -> length = Long.parseLong(value);
-                        case "transfer-encoding" -> chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
-                        case "webhook-id" -> webhookId = value;
-                        default -> { }
-                    }
+                // In flight from the request line until the response is decided: the count drops before the
+                // response is written, so a client that waits for it never overlaps its next request with this one.
+                maxInFlight.accumulateAndGet(receiver, inFlight.incrementAndGet(receiver), Math::max);
+                byte[] response;
+                try {
+                    response = answer(receiver, in);
+                } finally {
+                    inFlight.decrementAndGet(receiver);
                 }
-                byte[] body = chunked ? readChunked(in) : in.readNBytes((int) length);
-                arrivals.add(new Arrival(receiver, titleOf(body), webhookId, System.nanoTime()));
-                count.incrementAndGet();
-                if (receiver == hangingReceiver()) {
-                    Thread.sleep(hang);
-                    out.write(OK);
-                } else {
-                    out.write(receiver == failingReceiver() ? FAIL : OK);
-                }
+                out.write(response);
                 out.flush();
             }
         } catch (IOException | RuntimeException | InterruptedException closed) {
@@ -138,6 +141,40 @@ final class BenchReceiver implements AutoCloseable {
         } finally {
             connections.remove(socket);
         }
+    }
+
+    /** Reads the rest of one request (after its request line), records it and says what to answer. */
+    private byte[] answer(int receiver, InputStream in) throws IOException, InterruptedException {
+        String webhookId = null;
+        long length = 0;
+        boolean chunked = false;
+        String line;
+        while (!(line = readLine(in)).isEmpty()) {
+            int colon = line.indexOf(':');
+            if (colon < 0) {
+                continue;
+            }
+            String name = line.substring(0, colon).trim().toLowerCase(Locale.ROOT);
+            String value = line.substring(colon + 1).trim();
+            switch (name) {
+                case "content-length" -> length = Long.parseLong(value);
+                case "transfer-encoding" -> chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
+                case "webhook-id" -> webhookId = value;
+                default -> { }
+            }
+        }
+        byte[] body = chunked ? readChunked(in) : in.readNBytes((int) length);
+        arrivals.add(new Arrival(receiver, titleOf(body), webhookId, System.nanoTime()));
+        count.incrementAndGet();
+        if (receiver == hangingReceiver()) {
+            Thread.sleep(hang);
+            return OK;
+        }
+        long delay = answerDelayNanos.get(receiver);
+        if (delay > 0) {
+            Thread.sleep(Duration.ofNanos(delay));
+        }
+        return receiver == failingReceiver() ? FAIL : OK;
     }
 
     /** A CRLF-terminated line, or null at the end of the stream before any byte. */

@@ -40,16 +40,36 @@ final class GraphQl {
 
     /** A receiver subscribed to RUNS / CREATE; returns its id. */
     long createSubscribedReceiver(String name, String url) throws Exception {
+        return createSubscribedReceiver(Map.of("name", name, "webhookUri", url), "CREATE");
+    }
+
+    /** A receiver made from {@code input} (CreateWebhookReceiverInput), subscribed to RUNS / {@code action}; returns its id. */
+    long createSubscribedReceiver(Map<String, Object> input, String action) throws Exception {
         JsonNode receiver = call("""
                 mutation ($input: CreateWebhookReceiverInput!) {
                   createWebhookReceiver(input: $input) { webhookReceiver { id } }
-                }""", Map.of("input", Map.of("name", name, "webhookUri", url)));
+                }""", Map.of("input", input));
         long id = receiver.at("/createWebhookReceiver/webhookReceiver/id").asLong();
         call("""
                 mutation ($input: CreateWebhookSubscriptionInput!) {
                   createWebhookSubscription(input: $input) { webhookSubscription { id } }
-                }""", Map.of("input", Map.of("receiverId", id, "resource", "RUNS", "action", "CREATE")));
+                }""", Map.of("input", Map.of("receiverId", id, "resource", "RUNS", "action", action)));
         return id;
+    }
+
+    /** Changes a receiver's fields (UpdateWebhookReceiverInput) at its current etag; returns the receiver as it is then. */
+    JsonNode updateReceiver(long id, Map<String, Object> changes) throws Exception {
+        String etag = call("""
+                query ($id: ID!) { webhookReceiver(id: $id) { _etag } }""", Map.of("id", id))
+                .at("/webhookReceiver/_etag").asText();
+        Map<String, Object> input = new java.util.LinkedHashMap<>(changes);
+        input.put("id", id);
+        input.put("etag", etag);
+        return call("""
+                mutation ($input: UpdateWebhookReceiverInput!) {
+                  updateWebhookReceiver(input: $input) {
+                    webhookReceiver { id ordering maxConcurrency maxRequestsPerSecond } } }""", Map.of("input", input))
+                .at("/updateWebhookReceiver/webhookReceiver");
     }
 
     /** Sends a test event to a receiver; returns the event id. */

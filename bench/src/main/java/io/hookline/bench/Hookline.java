@@ -145,6 +145,19 @@ final class Hookline implements AutoCloseable {
         }
     }
 
+    /** This process's own count of delivery attempts, from its Prometheus endpoint; NaN when unreadable. */
+    double deliveryAttempts() {
+        try {
+            var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + port + "/actuator/prometheus")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return response.body().lines().filter(l -> l.startsWith("hookline_delivery_attempts_total"))
+                    .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+        } catch (Exception e) {
+            return Double.NaN;
+        }
+    }
+
     private static Optional<Long> postmasterPid(Path dataDir) {
         Path pidFile = dataDir.resolve("postgres").resolve("postmaster.pid");
         try {

@@ -35,6 +35,27 @@ final class RelayScenario implements AutoCloseable {
         this.receiver = receiver;
     }
 
+    /** Runs the scenario against bench receiver 0 and puts its figures into the run's results and table. */
+    static void measure(Bench bench) throws Exception {
+        Bench.log("Scenario 6: one relay client against direct delivery to the same receiver");
+        RelayScenario scenario = bench.keep(new RelayScenario(bench.settings, bench.api, bench.pipeline, bench.changes,
+                bench.receiver));
+        Map<String, Object> out = scenario.run(bench.hookline.port, bench.receiverIds.getFirst(),
+                bench.allBenchReceivers());
+        scenario.close();
+        bench.results.put("s6_relay", out);
+        Bench.log("  " + out);
+        double direct = (double) ((Map<?, ?>) out.get("direct")).get("per_second");
+        double relayed = (double) ((Map<?, ?>) out.get("relay")).get("per_second");
+        Map<?, ?> latency = (Map<?, ?>) out.get("relay_latency_" + RATE);
+        double p99 = (double) latency.get("p99_ms");
+        bench.report.add("6 relay", out.get("changes") + " changes, 1 recv, 1 relay client: deliveries/s vs direct",
+                relayed, direct, Bench.ratio(relayed, direct), ">= 0.5x", Bench.verdict(relayed >= 0.5 * direct));
+        bench.report.add("6 relay", RATE + " changes/s through the relay: p50/p95/p99/max ms",
+                latency.get("p50_ms") + "/" + latency.get("p95_ms") + "/" + p99 + "/" + latency.get("max_ms"), "", "",
+                "p99 < 100", ((Number) latency.get("count")).longValue() == 0 ? "no samples" : Bench.verdict(p99 < 100));
+    }
+
     /**
      * @param directId  the direct receiver pointing at bench receiver 0
      * @param all       every bench receiver, switched off but the one measured

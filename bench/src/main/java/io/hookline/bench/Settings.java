@@ -7,7 +7,8 @@ import java.time.Duration;
  * The sizes of one run. {@code full} is the default; {@code quick} scales every scenario down to
  * finish in under 3 minutes; {@code smoke} runs only scenario 1 at one receiver, at a tiny size, with
  * its two baselines, to prove the harness works; {@code throughput} runs only scenarios 1 and 5, with
- * 5,000 events per throughput row, the delivery engine's own figures.
+ * 5,000 events per throughput row, the delivery engine's own figures; {@code controls} runs only
+ * scenario 7, the delivery controls, at full sizes.
  */
 record Settings(String mode, int[] throughputReceivers, int throughputEvents, int throughputChanges,
                 int[] latencyRates, double latencySeconds, double isolationSeconds, int isolationRate,
@@ -33,6 +34,7 @@ record Settings(String mode, int[] throughputReceivers, int throughputEvents, in
                 case "--filters-only" -> mode = "filters";
                 case "--relay-only" -> mode = "relay";
                 case "--throughput-only" -> mode = "throughput";
+                case "--controls-only" -> mode = "controls";
                 case "--hookline-jar" -> jar = Path.of(args[++i]);
                 case "--work-dir" -> work = Path.of(args[++i]);
                 case "--output" -> out = Path.of(args[++i]);
@@ -49,6 +51,8 @@ record Settings(String mode, int[] throughputReceivers, int throughputEvents, in
                     new int[0], 100_000, Duration.ofMinutes(2), jar, work, out, jdbcUrl, apiKey, java);
             case "relay" -> new Settings(mode, new int[0], 2_000, changes, new int[0], 5, 0, 0, 0, 0, 0,
                     new int[0], 2_000, Duration.ofMinutes(5), jar, work, out, jdbcUrl, apiKey, java);
+            case "controls" -> new Settings(mode, new int[0], 0, changes, new int[0], 0, 0, 0, 0, 0, 0,
+                    new int[0], 2_000, Duration.ofMinutes(10), jar, work, out, jdbcUrl, apiKey, java);
             case "filters" -> new Settings(mode, new int[0], 0, changes, new int[0], 0, 0, 0, 0, 0, 0,
                     new int[0], 2_000, Duration.ofMinutes(12), jar, work, out, jdbcUrl, apiKey, java);
             case "throughput" -> new Settings(mode, new int[] {1, 10, 100}, 5_000, changes, new int[0], 0, 0, 0, 0, 0,
