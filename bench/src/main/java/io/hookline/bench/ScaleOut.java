@@ -45,9 +45,23 @@ final class ScaleOut {
                         ">= 1.6x", verdict(both >= 1.6 * one));
                 bench.report.add("5 scale-out", r + " recv: attempts by worker; CPU busy %", two.get("attempts_by_worker")
                         + "; " + two.get("machine_cpu_busy_pct"), "", "", "", "");
+                // The 2 cores are saturated either way: what shows that the work splits is its cost per event.
+                double cpuTwo = machineCpuMsPerEvent(two);
+                double cpuOne = oneRun == null ? Double.NaN : machineCpuMsPerEvent((Map<?, ?>) oneRun.get("hookline"));
+                out.put("machine_cpu_ms_per_event", Map.of("two_workers", Stats.round(cpuTwo, 3),
+                        "one_worker", Stats.round(cpuOne, 3)));
+                bench.report.add("5 scale-out", r + " recv: machine CPU ms per delivered event, 2 workers vs 1",
+                        Stats.round(cpuTwo, 3), Stats.round(cpuOne, 3), ratio(cpuTwo, cpuOne), "<= 1.15x",
+                        verdict(cpuTwo <= 1.15 * cpuOne));
             }
         } finally {
             bench.stopWorker(second);
         }
+    }
+
+    /** The whole machine's CPU time (Hookline, PostgreSQL, receiver) per delivered event of one run. */
+    private static double machineCpuMsPerEvent(Map<?, ?> run) {
+        double busy = ((Number) run.get("machine_cpu_busy_pct")).doubleValue() / 100;
+        return busy * Runtime.getRuntime().availableProcessors() * 1000 / ((Number) run.get("per_second")).doubleValue();
     }
 }
