@@ -10,7 +10,7 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * This process's share of one receiver (docs/delivery-controls.md): it sends only within the send
  * slots it leases from the database, so the receiver's {@code maxConcurrency} holds across
- * processes, and only with tokens taken from its bucket when it is rate capped. Slots are leased
+ * processes, and only with tokens taken from its bucket when it is rate capped ({@link RateShare}). Slots are leased
  * for the whole burst at once and kept while the receiver has work here, so a steady stream costs
  * no lease statement per send; they go back once the receiver has been idle here for a while, or,
  * when another process asks for some, down to half of the cap. A receiver whose slots are all held
@@ -23,6 +23,8 @@ final class ReceiverShare {
 
     /** How long a starved receiver is left out of this process's claims before it asks again. */
     private static final long STARVED_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /** How long after finding slots held elsewhere a process gives its own back as soon as it is idle. */
+    private static final long CONTENDED_NANOS = TimeUnit.SECONDS.toNanos(5);
 
     private final long receiverId;
     private final ReentrantLock lock = new ReentrantLock();
@@ -36,19 +38,19 @@ final class ReceiverShare {
     private long heldSinceNanos;
     private long lastBusyNanos;
     private long starvedUntilNanos;
+    /** Until when other processes are known to hold some of the receiver's slots. */
+    private long contendedUntilNanos;
     private boolean wantedElsewhere;
-    private int tokens;
-    private boolean takingTokens;
+    private final RateShare rate;
 
-    /** Leases slots and tokens from the database for this share. */
+    /** Leases slots from the database for this share. */
     interface Leaser {
         List<Integer> acquire(long receiverId, int want);
-
-        int takeTokens(long receiverId, int want);
     }
 
     ReceiverShare(long receiverId) {
         this.receiverId = receiverId;
+        this.rate = new RateShare(receiverId);
     }
 
     long receiverId() {
@@ -82,6 +84,9 @@ final class ReceiverShare {
                             lock.lock();
                             leasing = false;
                         }
+                        if (got.size() < want) {
+                            contendedUntilNanos = System.nanoTime() + CONTENDED_NANOS;
+                        }
                         if (!got.isEmpty()) {
                             if (slots.isEmpty()) {
                                 heldSinceNanos = System.nanoTime();
@@ -107,9 +112,11 @@ final class ReceiverShare {
     }
 
     /**
-     * Ends a send. Returns the slots to give back to the database when another process wants a share
-     * and this one has held its slots longer than {@code holdNanos}: the free ones above half of the
-     * cap, so that a sustained load is shared.
+     * Ends a send. Returns the slots to give back to the database: all of them when this was the last
+     * event claimed here for a receiver whose slots other processes hold too (so that they do not sit
+     * idle here while the others wait); otherwise, when another process wants a share and this one
+     * has held its slots longer than {@code holdNanos}, the free ones above half of the cap, so that
+     * a sustained load is shared.
      */
     List<Integer> releaseSlot(long holdNanos) {
         lock.lock();
@@ -118,6 +125,12 @@ final class ReceiverShare {
             long now = System.nanoTime();
             lastBusyNanos = now;
             changed.signalAll();
+            // claimed() still counts the send that ends here.
+            if (inUse == 0 && waiting == 0 && claimed.get() <= 1 && now - contendedUntilNanos < 0) {
+                List<Integer> all = List.copyOf(slots);
+                slots.clear();
+                return all;
+            }
             if (!wantedElsewhere || now - heldSinceNanos <= holdNanos) {
                 return List.of();
             }
@@ -189,38 +202,8 @@ final class ReceiverShare {
         }
     }
 
-    /** Waits for one request's token of the receiver's rate, taking about 100 ms worth at a time. */
-    void takeToken(Leaser leaser, double rate) throws InterruptedException {
-        lock.lock();
-        try {
-            while (tokens == 0) {
-                if (takingTokens) {
-                    changed.awaitNanos(RETRY_NANOS);
-                    continue;
-                }
-                takingTokens = true;
-                int got = 0;
-                lock.unlock();
-                try {
-                    got = leaser.takeTokens(receiverId, chunk(rate));
-                    if (got == 0) {
-                        TimeUnit.NANOSECONDS.sleep(Math.clamp((long) (1e9 / rate), 5_000_000L, 100_000_000L));
-                    }
-                } finally {
-                    lock.lock();
-                    takingTokens = false;
-                }
-                tokens += got;
-                changed.signalAll();
-            }
-            tokens--;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** Tokens taken at once, and the bucket's burst: about 100 ms of the rate, at least one. */
-    static int chunk(double rate) {
-        return (int) Math.max(1, Math.floor(rate / 10));
+    /** This process's tokens of the receiver's rate, when it is rate capped. */
+    RateShare rate() {
+        return rate;
     }
 }

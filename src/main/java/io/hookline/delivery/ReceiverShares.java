@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * for a receiver for a while and, under sustained load, after a short hold when another process
  * wants some.
  */
-final class ReceiverShares implements ReceiverShare.Leaser, AutoCloseable {
+final class ReceiverShares implements ReceiverShare.Leaser, RateShare.Bucket, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ReceiverShares.class);
     /** How long a process keeps its slots of a receiver another process is waiting for. */
@@ -48,7 +48,7 @@ final class ReceiverShares implements ReceiverShare.Leaser, AutoCloseable {
         share.acquireSlot(this, target.limits().maxConcurrency());
         if (target.limits().maxRequestsPerSecond() != null) {
             try {
-                share.takeToken(this, target.limits().maxRequestsPerSecond());
+                share.rate().take(this, target.limits().maxRequestsPerSecond());
             } catch (InterruptedException | RuntimeException e) {
                 leave(share);
                 throw e;
@@ -117,7 +117,7 @@ final class ReceiverShares implements ReceiverShare.Leaser, AutoCloseable {
     @Override
     public int takeTokens(long receiverId, int want) {
         double rate = limits.get(receiverId).maxRequestsPerSecond();
-        return leases.takeTokens(receiverId, rate, ReceiverShare.chunk(rate), want);
+        return leases.takeTokens(receiverId, rate, RateShare.chunk(rate), want);
     }
 
     /** Gives every slot back, for the other processes; a failure leaves them to run out with their lease. */

@@ -29,11 +29,6 @@ class ReceiverShareTest {
             free.removeAll(got);
             return got;
         }
-
-        @Override
-        public int takeTokens(long receiverId, int want) {
-            return want;
-        }
     }
 
     private final FakeLeaser leaser = new FakeLeaser();
@@ -110,5 +105,19 @@ class ReceiverShareTest {
         await().atMost(Duration.ofSeconds(5)).until(send::isDone);
         assertThat(share.starved()).isFalse();
         assertThat(share.slots()).containsExactly(elsewhere.getFirst());
+    }
+
+    @Test
+    void slots_of_a_receiver_other_processes_also_hold_go_back_as_soon_as_the_last_event_claimed_here_is_sent()
+            throws Exception {
+        leaser.free.subList(2, CAP).clear(); // the others hold six
+        share.claimed().set(3);
+        share.acquireSlot(leaser, CAP);
+        share.acquireSlot(leaser, CAP);
+        assertThat(share.slots()).hasSize(2);
+        assertThat(share.releaseSlot(Long.MAX_VALUE)).as("one more claimed here").isEmpty();
+        share.claimed().set(1);
+        assertThat(share.releaseSlot(Long.MAX_VALUE)).containsExactlyInAnyOrder(0, 1);
+        assertThat(share.slots()).isEmpty();
     }
 }
