@@ -130,7 +130,7 @@ export async function receiverDetail(id, canChange) {
                 ['Delivery', `${receiver.ordering === 'NONE' ? 'unordered' : `ordered ${receiver.ordering}`}, `
                     + `at most ${receiver.maxConcurrency} at once`
                     + (receiver.maxRequestsPerSecond == null ? '' : `, ${receiver.maxRequestsPerSecond} per second`)],
-                ['Shared secret', [secret(receiver.sharedSecret), canChange ? rotateSecretButton(receiver, reload) : null,
+                ['Shared secret', [secret(receiver.sharedSecret, canChange), canChange ? rotateSecretButton(receiver, reload) : null,
                     secretOverlap(receiver)]],
                 ['Created', [time(receiver.createdAt), receiver.createdBy ? ` by ${receiver.createdBy.name}` : '']],
                 ['Updated', time(receiver.updatedAt)],
@@ -190,9 +190,9 @@ function testButton(receiver) {
     }, 'Send test event');
 }
 
-function secret(value) {
-    if (value && value.includes('********')) {
-        // The server masks secrets for MEMBER keys: there is nothing to reveal.
+function secret(value, canChange) {
+    if (!canChange || value.includes('********')) {
+        // The server masks secrets for MEMBER keys: there is nothing to reveal, so nothing is offered.
         return h('span', {class: 'secret-row'}, h('code', {class: 'secret'}, value), ' only an ADMIN sees it');
     }
     const shown = h('code', {class: 'secret'}, '•'.repeat(24));
