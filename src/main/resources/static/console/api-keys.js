@@ -2,8 +2,8 @@
 // revoking one. Only an ADMIN's key may list, create or revoke keys.
 import {badge, field, h, table, time} from './dom.js';
 import {gql, session} from './api.js';
-import {address, copyButton, formValues, go, pager, run} from './ui.js';
-import {memberView, pageArgs} from './users.js';
+import {address, copyButton, formActions, formToggle, go, onSubmit, pageArgs, pager, run} from './ui.js';
+import {PAGE_SIZE, memberView} from './users.js';
 
 /**
  * The key just created, until the page that shows its token is drawn: the token lives nowhere else
@@ -23,30 +23,20 @@ export async function apiKeyList(params, me) {
             pageInfo { hasNextPage hasPreviousPage startCursor endCursor totalCount count }
           }
           users(first: 100) { edges { node { id name role } } }
-        }`, {userId, ...pageArgs(params)});
+        }`, {userId, ...pageArgs(params, PAGE_SIZE)});
     const users = data.users.edges.map(({node}) => node);
     const owner = users.find(user => user.id === userId);
     const here = address('#/api-keys', {user: userId});
-    const form = createForm(users, userId ?? me.id, here);
-    const toggle = h('button', {
-        type: 'button', 'aria-expanded': 'false', 'aria-controls': 'new-api-key',
-        onClick: () => {
-            form.hidden = !form.hidden;
-            toggle.setAttribute('aria-expanded', String(!form.hidden));
-            if (!form.hidden) {
-                form.querySelector('input').focus();
-            }
-        },
-    }, 'New API key');
+    const form = createForm(ownerChoices(users, userId ?? me.id, me), userId ?? me.id, here);
     const justCreated = created;
     created = null;
     const connection = data.apiKeys;
     return [
         h('div', {class: 'page-head'},
-            h('h1', {}, owner ? `API keys of ${owner.name}` : 'API keys'),
+            h('h1', {}, owner ? `API keys of ${owner.name}` : userId ? `API keys of user ${userId}` : 'API keys'),
             h('div', {class: 'actions'},
                 userId ? h('a', {class: 'button secondary', href: '#/api-keys'}, 'All keys') : null,
-                toggle)),
+                formToggle('New API key', form))),
         justCreated ? tokenCard(justCreated) : null,
         form,
         table('API keys', ['Name', 'Prefix', 'Acts as', 'Created', 'Last used', 'State', ''],
@@ -65,28 +55,30 @@ export async function apiKeyList(params, me) {
     ];
 }
 
+/** The users a new key can act as; one beyond the first page of users is still offered when it is the one asked for. */
+function ownerChoices(users, ownerId, me) {
+    if (users.some(user => user.id === ownerId)) {
+        return users;
+    }
+    return [ownerId === me.id ? me : {id: ownerId, name: `User ${ownerId}`}, ...users];
+}
+
 function createForm(users, ownerId, here) {
     const actsAs = h('select', {name: 'userId'}, users.map(user =>
-        h('option', {value: user.id, selected: user.id === ownerId}, `${user.name} (${user.role})`)));
+        h('option', {value: user.id, selected: user.id === ownerId}, user.role ? `${user.name} (${user.role})` : user.name)));
     const form = h('form', {id: 'new-api-key', class: 'card form-grid', hidden: true, 'aria-label': 'New API key'},
         h('h2', {}, 'New API key'),
         field('Name', h('input', {name: 'name', required: true, maxlength: 200, autocomplete: 'off'}),
             'A label for telling keys apart, such as “ci” or “Mia\'s laptop”'),
         field('Acts as', actsAs, 'The key can do what this user\'s role allows'),
-        h('div', {class: 'form-actions'},
-            h('button', {type: 'submit'}, 'Create API key'),
-            h('button', {type: 'button', class: 'secondary', onClick: () => { form.hidden = true; }}, 'Cancel')));
-    form.addEventListener('submit', event => {
-        event.preventDefault();
-        const values = formValues(form);
-        run(event.submitter, async () => {
-            const data = await gql(`
-                mutation CreateApiKey($input: CreateApiKeyInput!) {
-                  createApiKey(input: $input) { token apiKey { id name user { name role } } }
-                }`, {input: {name: values.name, userId: values.userId}});
-            created = data.createApiKey;
-            go(here);
-        });
+        formActions('Create API key'));
+    onSubmit(form, async values => {
+        const data = await gql(`
+            mutation CreateApiKey($input: CreateApiKeyInput!) {
+              createApiKey(input: $input) { token apiKey { id name user { name role } } }
+            }`, {input: {name: values.name, userId: values.userId}});
+        created = data.createApiKey;
+        go(here);
     });
     return form;
 }

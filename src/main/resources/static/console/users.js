@@ -2,17 +2,9 @@
 // ADMIN's key; a MEMBER sees its own account and who to ask.
 import {badge, definitionList, field, h, select, table, time} from './dom.js';
 import {gql, schemaEnums} from './api.js';
-import {address, formValues, go, pager, run} from './ui.js';
+import {address, formActions, formToggle, go, onSubmit, pageArgs, pager} from './ui.js';
 
-const PAGE_SIZE = 25;
-
-/** Relay paging arguments from the page's address (`after` or `before`). */
-export function pageArgs(params) {
-    if (params.get('before')) {
-        return {first: null, last: PAGE_SIZE, before: params.get('before')};
-    }
-    return {first: PAGE_SIZE, after: params.get('after') || null};
-}
+export const PAGE_SIZE = 25;
 
 export function roleBadge(role) {
     return badge(role, role === 'ADMIN' ? 'info' : 'muted');
@@ -45,21 +37,11 @@ export async function userList(params, me) {
             edges { node { id name email role createdAt } }
             pageInfo { hasNextPage hasPreviousPage startCursor endCursor totalCount count }
           }
-        }`, pageArgs(params)), schemaEnums()]);
+        }`, pageArgs(params, PAGE_SIZE)), schemaEnums()]);
     const connection = data.users;
     const form = createForm(enums);
-    const toggle = h('button', {
-        type: 'button', 'aria-expanded': 'false', 'aria-controls': 'new-user',
-        onClick: () => {
-            form.hidden = !form.hidden;
-            toggle.setAttribute('aria-expanded', String(!form.hidden));
-            if (!form.hidden) {
-                form.querySelector('input').focus();
-            }
-        },
-    }, 'New user');
     return [
-        h('div', {class: 'page-head'}, h('h1', {}, 'Users'), toggle),
+        h('div', {class: 'page-head'}, h('h1', {}, 'Users'), formToggle('New user', form)),
         form,
         table('Users', ['Name', 'Email', 'Role', 'Added', ''],
             connection.edges.map(({node}) => [
@@ -83,20 +65,14 @@ function createForm(enums) {
         field('Email', h('input', {name: 'email', type: 'email', required: true, maxlength: 320, autocomplete: 'off'}),
             'Unique in the organization'),
         field('Role', select('role', enums.roles, 'MEMBER'), 'ADMIN changes receivers, users and keys; MEMBER only reads'),
-        h('div', {class: 'form-actions'},
-            h('button', {type: 'submit'}, 'Add user'),
-            h('button', {type: 'button', class: 'secondary', onClick: () => { form.hidden = true; }}, 'Cancel')));
-    form.addEventListener('submit', event => {
-        event.preventDefault();
-        const values = formValues(form);
-        run(event.submitter, async () => {
-            const data = await gql(`
-                mutation CreateUser($input: CreateUserInput!) { createUser(input: $input) { id name role } }`,
-                {input: {name: values.name, email: values.email, role: values.role}});
-            const user = data.createUser;
-            go('#/users', [`User “${user.name}” added as ${user.role}. `,
-                h('a', {href: address('#/api-keys', {user: user.id})}, 'Create an API key'), ' for them to sign in with.']);
-        });
+        formActions('Add user'));
+    onSubmit(form, async values => {
+        const data = await gql(`
+            mutation CreateUser($input: CreateUserInput!) { createUser(input: $input) { id name role } }`,
+            {input: {name: values.name, email: values.email, role: values.role}});
+        const user = data.createUser;
+        go('#/users', [`User “${user.name}” added as ${user.role}. `,
+            h('a', {href: address('#/api-keys', {user: user.id})}, 'Create an API key'), ' for them to sign in with.']);
     });
     return form;
 }
