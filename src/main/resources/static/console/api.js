@@ -71,6 +71,7 @@ export async function schemaEnums() {
             contentTypes: values('ContentTypeEnum'),
             orderings: values('WebhookOrderingEnum'),
             statuses: values('WebhookEventStatus'),
+            roles: values('Role'),
         };
     }
     return enums;

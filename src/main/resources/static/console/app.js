@@ -4,8 +4,12 @@ import {ApiError, gql, session} from './api.js';
 import {clearMessages, formValues, go, run, showError, showPendingNotice} from './ui.js';
 import {receiverDetail, receiverList} from './receivers.js';
 import {eventDetail, eventList, leaveEvents} from './events.js';
+import {apiKeyList} from './api-keys.js';
+import {userList} from './users.js';
 
 const main = document.getElementById('main');
+/** The signed-in user: its role decides which buttons the pages offer (docs/console.md). */
+const ME = '{ me { id name email role createdAt } }';
 let me = null;
 let renderCount = 0;
 
@@ -14,6 +18,8 @@ const routes = [
     [/^#\/receivers$/, (_, params) => receiverList(params, canChange())],
     [/^#\/events\/(\d+)$/, ([id]) => eventDetail(id, canChange())],
     [/^#\/events$/, (_, params) => eventList(params)],
+    [/^#\/api-keys$/, (_, params) => apiKeyList(params, me)],
+    [/^#\/users$/, (_, params) => userList(params, me)],
 ];
 
 function canChange() {
@@ -42,7 +48,7 @@ async function render() {
     }
     try {
         if (!me) {
-            me = (await gql('{ me { name role } }')).me;
+            me = (await gql(ME)).me;
             showSignedIn(me);
         }
         const [, ...captures] = path.match(route[0]);
@@ -95,7 +101,7 @@ function signInForm() {
         event.preventDefault();
         const {key} = formValues(form);
         run(event.submitter, async () => {
-            const data = await gql('{ me { name role } }', {}, key);
+            const data = await gql(ME, {}, key);
             session.signIn(key);
             me = data.me;
             showSignedIn(me);

@@ -1,7 +1,7 @@
 // Changing a receiver (docs/console.md): its settings, its secret, its custom headers, and deleting it.
 import {field, h, relativeTime, select, table, time} from './dom.js';
 import {gql} from './api.js';
-import {formValues, go, run} from './ui.js';
+import {formActions, go, onSubmit, run} from './ui.js';
 
 const UPDATE = `
     mutation Update($input: UpdateWebhookReceiverInput!) {
@@ -44,43 +44,23 @@ export function editForm(receiver, enums, reload) {
             h('label', {class: 'check'}, h('input', {type: 'checkbox', name: 'active', value: 'true',
                 checked: receiver.active}), 'Active (resuming also clears the failure history)')),
         ...deliveryControlFields(receiver, enums),
-        h('div', {class: 'form-actions'},
-            h('button', {type: 'submit'}, 'Save settings'),
-            h('button', {type: 'button', class: 'secondary', onClick: () => { form.hidden = true; }}, 'Cancel')));
-    form.addEventListener('submit', event => {
-        event.preventDefault();
-        const values = formValues(form);
-        run(event.submitter, async () => {
-            await gql(UPDATE, {
-                input: {
-                    id: receiver.id, etag: receiver._etag,
-                    name: values.name,
-                    ...(receiver.relay ? {} : {webhookUri: values.webhookUri}),
-                    contentType: values.contentType,
-                    expectedResponseCode: Number(values.expectedResponseCode),
-                    description: values.description,
-                    active: values.active === 'true',
-                    ...deliveryControlInput(values),
-                },
-            });
-            reload('Receiver saved.');
+        formActions('Save settings'));
+    onSubmit(form, async values => {
+        await gql(UPDATE, {
+            input: {
+                id: receiver.id, etag: receiver._etag,
+                name: values.name,
+                ...(receiver.relay ? {} : {webhookUri: values.webhookUri}),
+                contentType: values.contentType,
+                expectedResponseCode: Number(values.expectedResponseCode),
+                description: values.description,
+                active: values.active === 'true',
+                ...deliveryControlInput(values),
+            },
         });
+        reload('Receiver saved.');
     });
     return form;
-}
-
-export function editToggle(form) {
-    const toggle = h('button', {
-        type: 'button', class: 'secondary', 'aria-expanded': 'false', 'aria-controls': form.id,
-        onClick: () => {
-            form.hidden = !form.hidden;
-            toggle.setAttribute('aria-expanded', String(!form.hidden));
-            if (!form.hidden) {
-                form.querySelector('input').focus();
-            }
-        },
-    }, 'Edit settings');
-    return toggle;
 }
 
 /** The secret's row: the secret, and while a rotated-out one still signs, until when. */
@@ -158,21 +138,17 @@ function headerForm(receiver, reload) {
         field('Header value', value, 'Stored encrypted; only ADMINs see it'),
         h('button', {type: 'submit'}, 'Save header'),
         h('button', {type: 'button', class: 'secondary', onClick: () => { form.hidden = true; }}, 'Cancel'));
-    form.addEventListener('submit', event => {
-        event.preventDefault();
-        const values = formValues(form);
-        run(event.submitter, async () => {
-            if (editing) {
-                await gql(`mutation Change($input: UpdateWebhookReceiverHeaderInput!) {
-                             updateWebhookReceiverHeader(input: $input) { webhookReceiverHeader { id } } }`,
-                    {input: {id: editing.id, etag: receiver._etag, key: values.key, value: values.value}});
-            } else {
-                await gql(`mutation Add($input: CreateWebhookReceiverHeaderInput!) {
-                             createWebhookReceiverHeader(input: $input) { webhookReceiverHeader { id } } }`,
-                    {input: {receiverId: receiver.id, key: values.key, value: values.value}});
-            }
-            reload(`Header ${values.key} saved.`);
-        });
+    onSubmit(form, async values => {
+        if (editing) {
+            await gql(`mutation Change($input: UpdateWebhookReceiverHeaderInput!) {
+                         updateWebhookReceiverHeader(input: $input) { webhookReceiverHeader { id } } }`,
+                {input: {id: editing.id, etag: receiver._etag, key: values.key, value: values.value}});
+        } else {
+            await gql(`mutation Add($input: CreateWebhookReceiverHeaderInput!) {
+                         createWebhookReceiverHeader(input: $input) { webhookReceiverHeader { id } } }`,
+                {input: {receiverId: receiver.id, key: values.key, value: values.value}});
+        }
+        reload(`Header ${values.key} saved.`);
     });
     return {
         form,

@@ -1,10 +1,10 @@
 // Receivers: the list, creating one, and one receiver with its subscriptions.
 import {badge, definitionList, field, h, select, table, time} from './dom.js';
 import {gql, schemaEnums} from './api.js';
-import {address, formValues, go, pager, run, showNotice} from './ui.js';
+import {address, formActions, formToggle, go, onSubmit, pageArgs, pager, run, showNotice} from './ui.js';
 import {FILTER_SELECTION, filterEditor, filterSummary} from './filters.js';
 import {RELAY_FIELDS, addressCell, relayRows} from './relay.js';
-import {deleteButton, editForm, editToggle, headerSection, rotateSecretButton, secretOverlap} from './receiver-edit.js';
+import {deleteButton, editForm, headerSection, rotateSecretButton, secretOverlap} from './receiver-edit.js';
 import {DELIVERY_STATS, deliveryChart} from './delivery-chart.js';
 
 const PAGE_SIZE = 25;
@@ -18,12 +18,6 @@ const RECEIVER = `id name description webhookUri sharedSecret contentType expect
   subscriptions { id resource action active createdAt _etag filter { ${FILTER_SELECTION} } }`;
 
 export async function receiverList(params, canChange) {
-    const page = {first: PAGE_SIZE};
-    if (params.get('before')) {
-        Object.assign(page, {first: null, last: PAGE_SIZE, before: params.get('before')});
-    } else if (params.get('after')) {
-        page.after = params.get('after');
-    }
     const [data, enums] = await Promise.all([gql(`
         query Receivers($first: Int, $after: String, $last: Int, $before: String) {
           webhookReceivers(first: $first, after: $after, last: $last, before: $before,
@@ -31,21 +25,11 @@ export async function receiverList(params, canChange) {
             edges { node { id name webhookUri ${RELAY_FIELDS} active subscriptions { id } ${HEALTH} } }
             pageInfo { hasNextPage hasPreviousPage startCursor endCursor totalCount count }
           }
-        }`, page), schemaEnums()]);
+        }`, pageArgs(params, PAGE_SIZE)), schemaEnums()]);
     const connection = data.webhookReceivers;
-    const form = createForm(enums);
-    const toggle = h('button', {
-        type: 'button', 'aria-expanded': 'false', 'aria-controls': 'new-receiver', hidden: !canChange,
-        onClick: () => {
-            form.hidden = !form.hidden;
-            toggle.setAttribute('aria-expanded', String(!form.hidden));
-            if (!form.hidden) {
-                form.querySelector('input').focus();
-            }
-        },
-    }, 'New receiver');
+    const form = canChange ? createForm(enums) : null;
     return [
-        h('div', {class: 'page-head'}, h('h1', {}, 'Receivers'), toggle),
+        h('div', {class: 'page-head'}, h('h1', {}, 'Receivers'), canChange ? formToggle('New receiver', form) : null),
         form,
         table('Receivers', ['Name', 'URL', 'State', 'Health', 'Subscriptions'],
             connection.edges.map(({node}) => [
@@ -72,28 +56,22 @@ function createForm(enums) {
         field('Expected response code', h('input', {name: 'expectedResponseCode', type: 'number',
             min: 200, max: 299, value: 200, required: true})),
         field('Description', h('input', {name: 'description', autocomplete: 'off'}), 'Optional'),
-        h('div', {class: 'form-actions'},
-            h('button', {type: 'submit'}, 'Create receiver'),
-            h('button', {type: 'button', class: 'secondary', onClick: () => { form.hidden = true; }}, 'Cancel')));
-    form.addEventListener('submit', event => {
-        event.preventDefault();
-        const values = formValues(form);
-        run(event.submitter, async () => {
-            const data = await gql(`
-                mutation Create($input: CreateWebhookReceiverInput!) {
-                  createWebhookReceiver(input: $input) { webhookReceiver { id name } }
-                }`, {
-                input: {
-                    name: values.name,
-                    webhookUri: values.webhookUri,
-                    contentType: values.contentType,
-                    expectedResponseCode: Number(values.expectedResponseCode),
-                    description: values.description || null,
-                },
-            });
-            const created = data.createWebhookReceiver.webhookReceiver;
-            go(`#/receivers/${created.id}`, `Receiver “${created.name}” created.`);
+        formActions('Create receiver'));
+    onSubmit(form, async values => {
+        const data = await gql(`
+            mutation Create($input: CreateWebhookReceiverInput!) {
+              createWebhookReceiver(input: $input) { webhookReceiver { id name } }
+            }`, {
+            input: {
+                name: values.name,
+                webhookUri: values.webhookUri,
+                contentType: values.contentType,
+                expectedResponseCode: Number(values.expectedResponseCode),
+                description: values.description || null,
+            },
         });
+        const created = data.createWebhookReceiver.webhookReceiver;
+        go(`#/receivers/${created.id}`, `Receiver “${created.name}” created.`);
     });
     return form;
 }
@@ -113,7 +91,7 @@ export async function receiverDetail(id, canChange) {
         h('div', {class: 'page-head'},
             h('h1', {}, receiver.name, ' ', activeBadge(receiver.active)),
             h('div', {class: 'actions'},
-                canChange ? editToggle(settingsForm) : null,
+                canChange ? formToggle('Edit settings', settingsForm, 'secondary') : null,
                 canChange ? pauseButton(receiver, reload) : null,
                 canChange ? testButton(receiver) : null,
                 h('a', {class: 'button secondary', href: address('#/events', {receiver: receiver.id})}, 'View events'),
@@ -130,7 +108,7 @@ export async function receiverDetail(id, canChange) {
                 ['Delivery', `${receiver.ordering === 'NONE' ? 'unordered' : `ordered ${receiver.ordering}`}, `
                     + `at most ${receiver.maxConcurrency} at once`
                     + (receiver.maxRequestsPerSecond == null ? '' : `, ${receiver.maxRequestsPerSecond} per second`)],
-                ['Shared secret', [secret(receiver.sharedSecret), canChange ? rotateSecretButton(receiver, reload) : null,
+                ['Shared secret', [secret(receiver.sharedSecret, canChange), canChange ? rotateSecretButton(receiver, reload) : null,
                     secretOverlap(receiver)]],
                 ['Created', [time(receiver.createdAt), receiver.createdBy ? ` by ${receiver.createdBy.name}` : '']],
                 ['Updated', time(receiver.updatedAt)],
@@ -190,9 +168,9 @@ function testButton(receiver) {
     }, 'Send test event');
 }
 
-function secret(value) {
-    if (value && value.includes('********')) {
-        // The server masks secrets for MEMBER keys: there is nothing to reveal.
+function secret(value, canChange) {
+    if (!canChange || value.includes('********')) {
+        // The server masks secrets for MEMBER keys: there is nothing to reveal, so nothing is offered.
         return h('span', {class: 'secret-row'}, h('code', {class: 'secret'}, value), ' only an ADMIN sees it');
     }
     const shown = h('code', {class: 'secret'}, '•'.repeat(24));
@@ -243,16 +221,12 @@ function subscribeForm(receiver, enums, reload) {
         field('Resource', select('resource', enums.resources, 'RUNS')),
         field('Action', select('action', enums.actions, 'CREATE')),
         h('button', {type: 'submit'}, 'Add subscription'));
-    form.addEventListener('submit', event => {
-        event.preventDefault();
-        const values = formValues(form);
-        run(event.submitter, async () => {
-            await gql(`
-                mutation Subscribe($input: CreateWebhookSubscriptionInput!) {
-                  createWebhookSubscription(input: $input) { webhookSubscription { id } }
-                }`, {input: {receiverId: receiver.id, resource: values.resource, action: values.action}});
-            reload(`Subscribed to ${values.resource} ${values.action}.`);
-        });
+    onSubmit(form, async values => {
+        await gql(`
+            mutation Subscribe($input: CreateWebhookSubscriptionInput!) {
+              createWebhookSubscription(input: $input) { webhookSubscription { id } }
+            }`, {input: {receiverId: receiver.id, resource: values.resource, action: values.action}});
+        reload(`Subscribed to ${values.resource} ${values.action}.`);
     });
     return form;
 }

@@ -135,3 +135,43 @@ export function copyButton(label, source, done) {
         }),
     }, label);
 }
+
+/** Relay paging arguments from a page's address: `after` pages forward, `before` back. */
+export function pageArgs(params, size) {
+    if (params.get('before')) {
+        return {first: null, last: size, before: params.get('before')};
+    }
+    return {first: size, after: params.get('after') || null};
+}
+
+/** A button showing or hiding a form that starts hidden, focusing its first field when shown. */
+export function formToggle(label, form, tone) {
+    const toggle = h('button', {
+        type: 'button', class: tone, 'aria-expanded': 'false', 'aria-controls': form.id,
+        onClick: () => {
+            form.hidden = !form.hidden;
+            toggle.setAttribute('aria-expanded', String(!form.hidden));
+            if (!form.hidden) {
+                form.querySelector('input').focus();
+            }
+        },
+    }, label);
+    return toggle;
+}
+
+/** A form's submit button and a Cancel that hides the form again. */
+export function formActions(submitLabel) {
+    return h('div', {class: 'form-actions'},
+        h('button', {type: 'submit'}, submitLabel),
+        h('button', {type: 'button', class: 'secondary', onClick: event => { event.currentTarget.form.hidden = true; }},
+            'Cancel'));
+}
+
+/** Runs `action(values)` on submit as a user action (see run), with the form's fields read by formValues. */
+export function onSubmit(form, action) {
+    form.addEventListener('submit', event => {
+        event.preventDefault();
+        const values = formValues(form);
+        run(event.submitter, () => action(values));
+    });
+}

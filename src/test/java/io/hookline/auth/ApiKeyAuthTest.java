@@ -91,6 +91,21 @@ class ApiKeyAuthTest extends IntegrationTest {
     }
 
     @Test
+    void only_an_admin_lists_the_users_and_the_api_keys_and_a_member_may_not_revoke_one() {
+        GraphQl member = api.as(tenants.user(tenant.organizationId(), "Mia", "MEMBER").token());
+        long adminKey = jdbc.sql("select id from api_keys where user_id = :u").param("u", tenant.userId())
+                .query(Long.class).single();
+
+        assertThat(member.execute("{ users { pageInfo { totalCount } } }").errorCode()).isEqualTo("FORBIDDEN");
+        assertThat(member.execute("{ apiKeys { pageInfo { totalCount } } }").errorCode()).isEqualTo("FORBIDDEN");
+        assertThat(member.execute("mutation($id: ID!) { revokeApiKey(id: $id) { id } }", java.util.Map.of("id", adminKey))
+                .errorCode()).isEqualTo("FORBIDDEN");
+        assertThat(api.execute("{ users { pageInfo { totalCount } } }").ok()
+                .<Integer>path("$.data.users.pageInfo.totalCount")).isEqualTo(2);
+        assertThat(api.execute(ME).ok().id("$.data.me.id")).as("the admin's key still works").isEqualTo(tenant.userId());
+    }
+
+    @Test
     void a_second_user_with_the_same_email_is_a_conflict() {
         String create = "mutation { createUser(input: {name: \"A\", email: \"a@example.com\"}) { id } }";
         api.execute(create).ok();
