@@ -105,6 +105,7 @@ export async function eventDetail(id, canChange) {
           }
         }`, {id});
     const event = data.webhookEvent;
+    followUnfinished(event);
     return [
         h('p', {class: 'crumbs'}, h('a', {href: '#/events'}, '← Events')),
         h('div', {class: 'page-head'},
@@ -138,4 +139,30 @@ export async function eventDetail(id, canChange) {
                 h('span', {class: 'muted'}, '(formatted for reading; each attempt shows the exact body it sent)')),
             h('pre', {class: 'code', tabindex: 0, 'aria-label': 'Payload JSON'}, prettyJson(event.payload))),
     ];
+}
+
+/**
+ * While an event is still due or being retried, its page looks again every few seconds and shows
+ * itself anew once its status or its attempts changed, so a retry's outcome appears without a reload.
+ */
+function followUnfinished(event) {
+    if (!['PENDING', 'RETRYING'].includes(event.status)) {
+        return;
+    }
+    refreshTimer = setInterval(async () => {
+        if (document.hidden) {
+            return;
+        }
+        try {
+            const now = (await gql(`query EventState($id: ID!) { webhookEvent(id: $id) { status attemptCount } }`,
+                {id: event.id})).webhookEvent;
+            if (now.status !== event.status || now.attemptCount !== event.attemptCount) {
+                leaveEvents();
+                go(`#/events/${event.id}`);
+            }
+        } catch (error) {
+            leaveEvents();
+            showError(error);
+        }
+    }, REFRESH_MS);
 }
