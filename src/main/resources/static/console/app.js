@@ -17,7 +17,7 @@ const routes = [
     [/^#\/receivers\/(\d+)$/, ([id]) => receiverDetail(id, canChange())],
     [/^#\/receivers$/, (_, params) => receiverList(params, canChange())],
     [/^#\/events\/(\d+)$/, ([id]) => eventDetail(id, canChange())],
-    [/^#\/events$/, (_, params) => eventList(params)],
+    [/^#\/events$/, (_, params) => eventList(params, canChange())],
     [/^#\/api-keys$/, (_, params) => apiKeyList(params, me)],
     [/^#\/users$/, (_, params) => userList(params, me)],
 ];

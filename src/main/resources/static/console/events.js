@@ -1,7 +1,7 @@
 // The audit trail: every event, newest first, and one event with every try to deliver it.
 import {definitionList, h, prettyJson, replace, statusBadge, table, time} from './dom.js';
 import {gql, schemaEnums} from './api.js';
-import {go, pager, run, showError} from './ui.js';
+import {go, pager, run, showError, showNotice} from './ui.js';
 import {apiFilters, filterForm, filtersAddress, readFilters, receiverChoices} from './event-filters.js';
 import {attemptTable} from './attempts.js';
 
@@ -24,7 +24,7 @@ export function leaveEvents() {
     refreshTimer = null;
 }
 
-export async function eventList(params) {
+export async function eventList(params, canChange) {
     const filters = readFilters(params);
     const variables = {first: PAGE_SIZE, filters: apiFilters(filters)};
     if (params.get('before')) {
@@ -68,8 +68,39 @@ export async function eventList(params) {
                 h('label', {class: 'check', for: 'auto-refresh'}, auto, 'Auto-refresh'),
                 refreshButton)),
         filterForm(filters, enums, receivers),
+        canChange ? replayBar(filters, receivers, refresh) : null,
         results,
     ];
+}
+
+/**
+ * Sends a receiver's events again since a time (replayWebhookEvents): offered once the filters name
+ * one receiver and a "from" time; the statuses chosen, or FAILED when none is. Attempts are kept.
+ */
+function replayBar(filters, receivers, refresh) {
+    if (!filters.receiver || !filters.from) {
+        return h('p', {class: 'muted replay-hint'},
+            'To send a receiver\'s events again, choose the receiver and a "from" time.');
+    }
+    const receiver = receivers.find(r => r.id === filters.receiver)?.name ?? `Receiver ${filters.receiver}`;
+    const statuses = filters.status.length ? filters.status : ['FAILED'];
+    const since = new Date(filters.from);
+    const what = `${statuses.join(' or ')} events of ${receiver} created since ${since.toLocaleString()}`;
+    return h('div', {class: 'replay-bar'},
+        h('button', {
+            type: 'button', class: 'secondary',
+            onClick: click => run(click.currentTarget, async () => {
+                if (!confirm(`Send again the ${what}? They become due now; their attempts are kept.`)) {
+                    return;
+                }
+                const data = await gql(`mutation Replay($input: ReplayWebhookEventsInput!) {
+                    replayWebhookEvents(input: $input) { count } }`,
+                {input: {receiverId: filters.receiver, since: since.toISOString(), statuses}});
+                showNotice(`${data.replayWebhookEvents.count} events are due again.`);
+                await refresh();
+            }),
+        }, 'Send again'),
+        ' ', h('span', {}, `the ${what}`));
 }
 
 function eventTable(connection, here) {

@@ -138,6 +138,40 @@ class ConsoleEventBrowserTest extends ConsoleBrowserBase {
         }
     }
 
+    @Test
+    void a_receivers_failed_events_since_a_time_are_sent_again_from_the_events_list() {
+        try (TestReceiver receiver = TestReceiver.http()) {
+            receiver.answer(1, Reply.status(500));
+            receiver.answer(2, Reply.status(500));
+            Webhooks webhooks = new Webhooks(api, jdbc, tenant.organizationId());
+            long line = webhooks.subscribedReceiver(receiver.url("/hooks"), "RUNS", "CREATE");
+            webhooks.insertRun("first");
+            webhooks.insertRun("second");
+            receiver.awaitRequests(2, Duration.ofSeconds(20));
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() ->
+                    count("select count(*) from webhook_events where status = 'RETRYING'") == 2);
+            // Their retries ran out, as after a long outage.
+            jdbc.sql("update webhook_deliveries set status = 'FAILED', next_attempt_at = null, completed_at = now()")
+                    .update();
+
+            signIn(tenant.token());
+            assertThat(page.locator("#who")).containsText("Admin of Acme");
+            page.navigate("http://localhost:" + port + "/console/#/events");
+            assertThat(page.getByText("choose the receiver and a \"from\" time")).isVisible();
+            filters().getByLabel("Receiver").selectOption(Long.toString(line));
+            filters().getByLabel("Created from").fill("2000-01-01T00:00");
+            assertThat(page.locator(".replay-bar")).containsText("FAILED events of");
+            button("Send again").click();
+            assertThat(notice()).containsText("2 events are due again");
+            screenshot("events-replay");
+            assertThat(dialogs).singleElement().asString().contains("FAILED events of").contains("attempts are kept");
+            receiver.awaitRequests(4, Duration.ofSeconds(20));
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() ->
+                    count("select count(*) from webhook_events where status = 'SUCCEEDED'") == 2);
+            assertThat(count("select count(*) from webhook_attempts")).isEqualTo(4);
+        }
+    }
+
     private Locator filters() {
         return page.getByRole(com.microsoft.playwright.options.AriaRole.SEARCH,
                 new com.microsoft.playwright.Page.GetByRoleOptions().setName("Event filters"));
