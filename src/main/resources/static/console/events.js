@@ -17,11 +17,15 @@ const LIST = `
     }`;
 
 let refreshTimer = null;
+/** The events chosen for a retry together; kept while the list refreshes itself. */
+const selected = new Set();
+const RETRY = `mutation Retry($id: ID!) { retryWebhookEvent(id: $id) { webhookEvent { id status } } }`;
 
 /** Stops the list's auto-refresh; the router calls it before showing any page. */
 export function leaveEvents() {
     clearInterval(refreshTimer);
     refreshTimer = null;
+    selected.clear();
 }
 
 export async function eventList(params, canChange) {
@@ -36,8 +40,15 @@ export async function eventList(params, canChange) {
         receiverChoices(filters.receiver)]);
     const here = extra => filtersAddress(filters, extra);
 
-    const results = h('div', {id: 'event-results'}, eventTable(data.webhookEvents, here));
-    const refresh = async () => replace(results, eventTable((await gql(LIST, variables)).webhookEvents, here));
+    const bulk = canChange ? retryBar() : null;
+    const rows = connection => eventTable(connection, here, bulk?.update);
+    const results = h('div', {id: 'event-results'}, rows(data.webhookEvents));
+    const refresh = async () => replace(results, rows((await gql(LIST, variables)).webhookEvents));
+    // run() enables its button again when done: the selection, now empty, decides after it.
+    bulk?.button.addEventListener('click', click => run(click.currentTarget, async () => {
+        await retrySelected();
+        await refresh();
+    }).then(bulk.update));
     const refreshButton = h('button', {
         type: 'button', class: 'secondary', onClick: event => run(event.currentTarget, refresh),
     }, 'Refresh');
@@ -69,6 +80,7 @@ export async function eventList(params, canChange) {
                 refreshButton)),
         filterForm(filters, enums, receivers),
         canChange ? replayBar(filters, receivers, refresh) : null,
+        bulk?.element,
         results,
     ];
 }
@@ -86,7 +98,7 @@ function replayBar(filters, receivers, refresh) {
     const statuses = filters.status.length ? filters.status : ['FAILED'];
     const since = new Date(filters.from);
     const what = `${statuses.join(' or ')} events of ${receiver} created since ${since.toLocaleString()}`;
-    return h('div', {class: 'replay-bar'},
+    return h('div', {class: 'replay-bar send-again'},
         h('button', {
             type: 'button', class: 'secondary',
             onClick: click => run(click.currentTarget, async () => {
@@ -103,10 +115,24 @@ function replayBar(filters, receivers, refresh) {
         ' ', h('span', {}, `the ${what}`));
 }
 
-function eventTable(connection, here) {
+/** {@code onSelect}, when given, adds a checkbox per event for a retry together. */
+function eventTable(connection, here, onSelect) {
+    const choose = node => h('input', {
+        type: 'checkbox', checked: selected.has(node.id), 'aria-label': `Select event #${node.id}`,
+        onChange: change => {
+            if (change.currentTarget.checked) {
+                selected.add(node.id);
+            } else {
+                selected.delete(node.id);
+            }
+            onSelect();
+        },
+    });
     return [
-        table('Events', ['Event', 'Status', 'What', 'Receiver', 'Tries', 'Created', 'Next try'],
+        table('Events', [...(onSelect ? ['Select'] : []), 'Event', 'Status', 'What', 'Receiver', 'Tries', 'Created',
+            'Next try'],
             connection.edges.map(({node}) => [
+                ...(onSelect ? [choose(node)] : []),
                 h('a', {href: `#/events/${node.id}`}, `#${node.id}`),
                 statusBadge(node.status),
                 what(node),
@@ -144,8 +170,7 @@ export async function eventDetail(id, canChange) {
             h('div', {class: 'actions'}, canChange ? h('button', {
                 type: 'button',
                 onClick: click => run(click.currentTarget, async () => {
-                    await gql(`mutation Retry($id: ID!) { retryWebhookEvent(id: $id) { webhookEvent { id status } } }`,
-                        {id: event.id});
+                    await gql(RETRY, {id: event.id});
                     go(`#/events/${event.id}`, `Event ${event.id} is due now.`);
                 }),
             }, 'Retry now') : null)),
@@ -196,4 +221,32 @@ function followUnfinished(event) {
             showError(error);
         }
     }, REFRESH_MS);
+}
+
+/** The "Retry selected" button and what it would retry; {@code update} follows the selection. */
+function retryBar() {
+    const count = h('span', {class: 'muted'});
+    const button = h('button', {type: 'button', class: 'secondary'}, 'Retry selected');
+    const update = () => {
+        button.disabled = selected.size === 0;
+        count.textContent = selected.size ? `${selected.size} selected` : 'Select events to retry them together.';
+    };
+    update();
+    return {element: h('div', {class: 'replay-bar retry-bar'}, button, ' ', count), button, update};
+}
+
+/** Retries each selected event as a MANUAL try; says how many became due and which were refused, and why. */
+async function retrySelected() {
+    const ids = [...selected];
+    const refused = [];
+    for (const id of ids) {
+        try {
+            await gql(RETRY, {id});
+        } catch (error) {
+            refused.push(`#${id}: ${error.message}`);
+        }
+    }
+    selected.clear();
+    showNotice(`${ids.length - refused.length} of ${ids.length} events are due now.`
+        + (refused.length ? ` Not retried: ${refused.join('; ')}` : ''));
 }

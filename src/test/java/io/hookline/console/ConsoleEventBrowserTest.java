@@ -160,7 +160,7 @@ class ConsoleEventBrowserTest extends ConsoleBrowserBase {
             assertThat(page.getByText("choose the receiver and a \"from\" time")).isVisible();
             filters().getByLabel("Receiver").selectOption(Long.toString(line));
             filters().getByLabel("Created from").fill("2000-01-01T00:00");
-            assertThat(page.locator(".replay-bar")).containsText("FAILED events of");
+            assertThat(page.locator(".send-again")).containsText("FAILED events of");
             button("Send again").click();
             assertThat(notice()).containsText("2 events are due again");
             screenshot("events-replay");
@@ -169,6 +169,44 @@ class ConsoleEventBrowserTest extends ConsoleBrowserBase {
             Awaitility.await().atMost(Duration.ofSeconds(20)).until(() ->
                     count("select count(*) from webhook_events where status = 'SUCCEEDED'") == 2);
             assertThat(count("select count(*) from webhook_attempts")).isEqualTo(4);
+        }
+    }
+
+    @Test
+    void events_selected_in_the_list_are_retried_together() {
+        try (TestReceiver receiver = TestReceiver.http()) {
+            receiver.answer(1, Reply.status(500));
+            receiver.answer(2, Reply.status(500));
+            Webhooks webhooks = new Webhooks(api, jdbc, tenant.organizationId());
+            webhooks.subscribedReceiver(receiver.url("/hooks"), "RUNS", "CREATE");
+            webhooks.insertRun("first");
+            webhooks.insertRun("second");
+            webhooks.insertRun("third");
+            receiver.awaitRequests(3, Duration.ofSeconds(20));
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() ->
+                    count("select count(*) from webhook_events where status = 'RETRYING'") == 2);
+            List<Long> failed = jdbc.sql("select id from webhook_events where status = 'RETRYING' order by id")
+                    .query(Long.class).list();
+            // Their next scheduled try is far off, as later in the schedule: only the manual retry sends them now.
+            jdbc.sql("update webhook_deliveries set next_attempt_at = now() + interval '1 hour' where status = 'RETRYING'")
+                    .update();
+
+            signIn(tenant.token());
+            assertThat(page.locator("#who")).containsText("Admin of Acme");
+            page.navigate("http://localhost:" + port + "/console/#/events");
+            assertThat(button("Retry selected")).isDisabled();
+            for (long id : failed) {
+                page.getByLabel("Select event #" + id).check();
+            }
+            assertThat(page.locator(".retry-bar")).containsText("2 selected");
+            screenshot("events-selected");
+            button("Retry selected").click();
+            assertThat(notice()).containsText("2 of 2 events are due now");
+            receiver.awaitRequests(5, Duration.ofSeconds(20));
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() ->
+                    count("select count(*) from webhook_events where status = 'SUCCEEDED'") == 3);
+            assertThat(count("select count(*) from webhook_attempts where trigger = 'MANUAL'")).isEqualTo(2);
+            assertThat(button("Retry selected")).isDisabled();
         }
     }
 
