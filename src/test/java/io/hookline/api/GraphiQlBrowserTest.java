@@ -6,14 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Request;
-import io.hookline.testing.HeadlessChromium;
-import io.hookline.testing.IntegrationTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import io.hookline.testing.BrowserTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -22,42 +16,17 @@ import org.junit.jupiter.api.Test;
  * blocked, as on a plant network that reaches no CDN: it must load the schema and run a query
  * with the Authorization header from its Headers pane.
  */
-class GraphiQlBrowserTest extends IntegrationTest {
-
-    private static HeadlessChromium chromium;
+class GraphiQlBrowserTest extends BrowserTest {
 
     private final List<Request> graphQlRequests = new CopyOnWriteArrayList<>();
-    private HeadlessChromium.Tab tab;
-    private BrowserContext context;
-    private Page page;
-
-    @BeforeAll
-    static void launchChromium() {
-        chromium = HeadlessChromium.launch(20_000);
-    }
-
-    @AfterAll
-    static void closeChromium() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @BeforeEach
-    void openPage() {
-        tab = chromium.open(1366, 860);
-        context = tab.context();
-        page = tab.page();
+    void recordGraphQlRequests() {
         page.onRequest(request -> {
             if (request.url().endsWith("/graphql") && "POST".equals(request.method())) {
                 graphQlRequests.add(request);
             }
         });
-    }
-
-    @AfterEach
-    void closePage() {
-        tab.close();
     }
 
     @Test

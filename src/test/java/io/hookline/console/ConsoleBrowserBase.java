@@ -6,48 +6,21 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
-import io.hookline.testing.HeadlessChromium;
-import io.hookline.testing.IntegrationTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import io.hookline.testing.BrowserTest;
 import org.junit.jupiter.api.BeforeEach;
 
-/** The console's browser tests: one Chromium per class, a fresh tab per test, and how they find things. */
-abstract class ConsoleBrowserBase extends IntegrationTest {
+/** The console's browser tests ({@link BrowserTest}): signing in, and how they find things on a page. */
+abstract class ConsoleBrowserBase extends BrowserTest {
 
-    private static HeadlessChromium chromium;
-
-    private HeadlessChromium.Tab tab;
-    protected Page page;
     /** The text of every confirm() the page asked, each accepted. */
     protected final java.util.List<String> dialogs = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    @BeforeAll
-    static void launchChromium() {
-        chromium = HeadlessChromium.launch(10_000);
-    }
-
-    @AfterAll
-    static void closeChromium() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
     @BeforeEach
-    void openPage() {
-        tab = chromium.open(1366, 860);
-        page = tab.page();
+    void acceptDialogs() {
         page.onDialog(dialog -> {
             dialogs.add(dialog.message());
             dialog.accept();
         });
-    }
-
-    @AfterEach
-    void closePage() {
-        tab.close();
     }
 
     protected void signIn(String key) {
