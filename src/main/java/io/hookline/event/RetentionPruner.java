@@ -45,14 +45,24 @@ class RetentionPruner {
     long prune() {
         Instant cutoff = clock.instant().minus(retention.maxAge());
         // Only events created before the cutoff can have finished before it; the payloads' block-range
-        // index finds them without reading the live part of the table. Their deliveries and attempts
-        // go with them (cascade).
+        // index finds them without reading the live part of the table. An event goes whole, in one
+        // statement: its delivery row (only if still finished: a retry may have reopened it since the
+        // slice was chosen), its attempts, a relay client's pending request and the payload.
         long events = deleteInSlices("""
-                delete from webhook_event_payloads where id in (
+                with chosen as (
                     select p.id from webhook_event_payloads p
                     join webhook_deliveries d on d.event_id = p.id
                     where p.created_at < :cutoff and d.completed_at < :cutoff
-                    limit :slice)
+                    limit :slice),
+                deliveries as (
+                    delete from webhook_deliveries d using chosen
+                    where d.event_id = chosen.id and d.completed_at < :cutoff
+                    returning d.event_id),
+                attempts as (
+                    delete from webhook_attempts a using deliveries where a.event_id = deliveries.event_id),
+                relay_requests as (
+                    delete from webhook_relay_requests r using deliveries where r.event_id = deliveries.event_id)
+                delete from webhook_event_payloads p using deliveries where p.id = deliveries.event_id
                 """, cutoff);
         if (events > 0) {
             log.info("Pruned {} events older than {}", events, retention.maxAge());

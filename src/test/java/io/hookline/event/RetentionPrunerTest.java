@@ -32,12 +32,24 @@ class RetentionPrunerTest extends IntegrationTest {
                              (4, 'RETRYING', now() + interval '1 hour', null)) as state(n, status, next, completed)
                      on state.n = p.n
                 """).param("org", tenant.organizationId()).update();
+        // Every event has one attempt, and the first a relay client's pending request: they go with it.
+        jdbc.sql("""
+                insert into webhook_attempts (event_id, number, trigger, started_at, duration_ms, response_status)
+                select event_id, 1, 'SCHEDULED', now() - interval '40 days', 5, 200 from webhook_deliveries
+                """).update();
+        jdbc.sql("""
+                insert into webhook_relay_requests (event_id, claim_token, request_headers)
+                select min(event_id), gen_random_uuid(), '{}' from webhook_deliveries
+                """).update();
 
         assertThat(pruner.prune()).isEqualTo(2);
 
         assertThat(jdbc.sql("select status from webhook_events order by id").query(String.class).list())
                 .containsExactly("SUCCEEDED", "RETRYING");
         assertThat(jdbc.sql("select count(*) from webhook_deliveries").query(Long.class).single()).isEqualTo(2);
+        assertThat(jdbc.sql("select event_id from webhook_attempts order by event_id").query(Long.class).list())
+                .containsExactly(3L, 4L);
+        assertThat(jdbc.sql("select count(*) from webhook_relay_requests").query(Long.class).single()).isZero();
         clock.advance(Duration.ofDays(31));
         assertThat(pruner.prune()).isEqualTo(1);
     }

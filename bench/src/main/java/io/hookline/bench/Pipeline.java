@@ -278,11 +278,20 @@ final class Pipeline {
         long start = System.nanoTime();
         long pruned = 0;
         try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement("""
-                delete from webhook_event_payloads where id in (
+                with chosen as (
                     select p.id from webhook_event_payloads p
                     join webhook_deliveries d on d.event_id = p.id
                     where p.created_at < now() - interval '30 days' and d.completed_at < now() - interval '30 days'
-                    limit 5000)""")) {
+                    limit 5000),
+                deliveries as (
+                    delete from webhook_deliveries d using chosen
+                    where d.event_id = chosen.id and d.completed_at < now() - interval '30 days'
+                    returning d.event_id),
+                attempts as (
+                    delete from webhook_attempts a using deliveries where a.event_id = deliveries.event_id),
+                relay_requests as (
+                    delete from webhook_relay_requests r using deliveries where r.event_id = deliveries.event_id)
+                delete from webhook_event_payloads p using deliveries where p.id = deliveries.event_id""")) {
             int deleted;
             do {
                 deleted = s.executeUpdate();
