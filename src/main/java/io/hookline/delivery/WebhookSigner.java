@@ -26,6 +26,12 @@ public final class WebhookSigner {
     private static final int MIN_KEY_BYTES = 24;
     private static final int MAX_KEY_BYTES = 64;
 
+    /**
+     * Looking up the HMAC provider costs more than signing a small body; each signature uses a
+     * clone of this one, never the prototype itself (a Mac is not safe to share between threads).
+     */
+    private static final Mac PROTOTYPE = newMac();
+
     private WebhookSigner() {
     }
 
@@ -105,14 +111,23 @@ public final class WebhookSigner {
 
     private static byte[] hmac(byte[] key, byte[]... parts) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
+            Mac mac = (Mac) PROTOTYPE.clone();
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
             for (byte[] part : parts) {
                 mac.update(part);
             }
             return mac.doFinal();
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            // Every Java runtime ships HmacSHA256, and it takes keys of any length.
+        } catch (CloneNotSupportedException | InvalidKeyException e) {
+            // The JDK's HmacSHA256 can be cloned, and it takes keys of any length.
+            throw new IllegalStateException("HmacSHA256 cannot sign", e);
+        }
+    }
+
+    private static Mac newMac() {
+        try {
+            return Mac.getInstance("HmacSHA256");
+        } catch (NoSuchAlgorithmException e) {
+            // Every Java runtime ships HmacSHA256.
             throw new IllegalStateException("HmacSHA256 is unavailable", e);
         }
     }

@@ -11,6 +11,9 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -116,6 +119,30 @@ class WebhookSignerTest {
                 .message().doesNotContain(bad).doesNotContain("c2hvcnQ");
         assertThatThrownBy(() -> WebhookSigner.sign(42, 1L, BODY, List.of()))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void signatures_made_at_once_on_many_threads_each_verify() throws Exception {
+        List<String> secrets = IntStream.range(0, 8).mapToObj(i -> WebhookSigner.newSecret(RANDOM)).toList();
+        long now = Instant.now().getEpochSecond();
+        var failures = new AtomicInteger();
+        try (var threads = Executors.newFixedThreadPool(8)) {
+            for (int t = 0; t < 8; t++) {
+                String secret = secrets.get(t);
+                long eventId = t;
+                threads.submit(() -> {
+                    for (int i = 0; i < 2_000; i++) {
+                        var headers = WebhookSigner.sign(eventId * 10_000 + i, now, BODY, List.of(secret));
+                        try {
+                            new Webhook(secret).verify(BODY, asMap(headers));
+                        } catch (Exception wrong) {
+                            failures.incrementAndGet();
+                        }
+                    }
+                });
+            }
+        }
+        assertThat(failures).hasValue(0);
     }
 
     private static String secretOf(int bytes) {
