@@ -178,7 +178,7 @@ final class DeliveryWorker implements Handoff, AutoCloseable {
         } finally {
             shares.leave(share);
         }
-        recording.add(new DeliveryRecorder.Finished(event, attempt));
+        recording.add(new FinishedTry(event, attempt));
     }
 
     /**

@@ -29,14 +29,14 @@ final class RecordingQueue implements AutoCloseable {
     /** How long a stop waits for the database to record what is left. */
     static final Duration STOP_WAIT = Duration.ofSeconds(20);
 
-    private final BlockingQueue<DeliveryRecorder.Finished> queue = new LinkedBlockingQueue<>();
+    private final BlockingQueue<FinishedTry> queue = new LinkedBlockingQueue<>();
     private final DeliveryRecorder recorder;
     private final DeliveryMetrics metrics;
     private final Clock clock;
     private final Runnable recordedBatch;
     private final HeldClaims held = new HeldClaims();
     private final Thread thread;
-    private final List<DeliveryRecorder.Finished> unrecorded = new ArrayList<>();
+    private final List<FinishedTry> unrecorded = new ArrayList<>();
     private volatile boolean running = true;
     private volatile Instant stopDeadline = Instant.MAX;
 
@@ -58,7 +58,7 @@ final class RecordingQueue implements AutoCloseable {
         return held;
     }
 
-    void add(DeliveryRecorder.Finished finished) {
+    void add(FinishedTry finished) {
         queue.add(finished);
     }
 
@@ -72,7 +72,7 @@ final class RecordingQueue implements AutoCloseable {
             }
             try {
                 if (unrecorded.isEmpty()) {
-                    DeliveryRecorder.Finished first = queue.poll(200, TimeUnit.MILLISECONDS);
+                    FinishedTry first = queue.poll(200, TimeUnit.MILLISECONDS);
                     if (first != null) {
                         unrecorded.add(first);
                     }
@@ -97,7 +97,7 @@ final class RecordingQueue implements AutoCloseable {
     }
 
     /** Records one batch; false when the database could not be reached, so the batch waits. */
-    private boolean recordBatch(List<DeliveryRecorder.Finished> batch) {
+    private boolean recordBatch(List<FinishedTry> batch) {
         Instant now = clock.instant();
         Set<Long> recorded;
         try {
@@ -110,7 +110,7 @@ final class RecordingQueue implements AutoCloseable {
             // The database is there and refused the batch: one try it cannot take must not hold up the rest.
             recorded = recordOneByOne(batch, now);
         }
-        for (DeliveryRecorder.Finished finished : batch) {
+        for (FinishedTry finished : batch) {
             held.drop(finished.event());
             if (recorded.contains(finished.event().id())) {
                 metrics.attempted(finished.attempt(), finished.event(), now);
@@ -123,9 +123,9 @@ final class RecordingQueue implements AutoCloseable {
         return true;
     }
 
-    private Set<Long> recordOneByOne(List<DeliveryRecorder.Finished> batch, Instant now) {
+    private Set<Long> recordOneByOne(List<FinishedTry> batch, Instant now) {
         Set<Long> recorded = new HashSet<>();
-        for (DeliveryRecorder.Finished finished : batch) {
+        for (FinishedTry finished : batch) {
             try {
                 recorded.addAll(recorder.record(List.of(finished), now));
             } catch (RuntimeException e) {
@@ -138,7 +138,7 @@ final class RecordingQueue implements AutoCloseable {
 
     private void giveUpOnOldTries() {
         Instant tooOld = clock.instant().minus(MAX_WAIT);
-        List<DeliveryRecorder.Finished> old = unrecorded.stream().filter(f -> f.endedAt().isBefore(tooOld)).toList();
+        List<FinishedTry> old = unrecorded.stream().filter(f -> f.endedAt().isBefore(tooOld)).toList();
         if (!old.isEmpty()) {
             log.error("Giving up recording {} tries after {}; their events are sent again", old.size(), MAX_WAIT);
             old.forEach(f -> held.drop(f.event()));

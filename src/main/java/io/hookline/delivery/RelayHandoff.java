@@ -163,12 +163,12 @@ public class RelayHandoff {
         Map<Long, UUID> claims = new HashMap<>();
         held.forEach(h -> claims.put(h.event().id(), h.event().claimToken()));
         Map<Long, String> handedHeaders = requests.handedWith(claims);
-        List<DeliveryRecorder.Finished> finished = new ArrayList<>();
+        List<FinishedTry> finished = new ArrayList<>();
         for (Held h : held) {
             LocalAnswer answer = byId.get(h.event().id());
             Duration duration = answer.duration() == null || answer.duration().isNegative() ? Duration.ZERO : answer.duration();
             // The try ended when the relay reported it, after the time the relay measured.
-            finished.add(new DeliveryRecorder.Finished(h.event(),
+            finished.add(new FinishedTry(h.event(),
                     new Attempt(now.minus(duration), duration, outcome(answer, h.expectedResponseCode(), now),
                             sentRequest(handedHeaders.get(h.event().id())))));
         }

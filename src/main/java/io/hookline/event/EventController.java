@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import io.hookline.api.ApiException;
 import io.hookline.api.Caller;
 import io.hookline.capture.Resource;
+import io.hookline.delivery.DeliveryStatus;
 import io.hookline.query.Connection;
 import io.hookline.query.ListSort;
 import io.hookline.query.PageArgs;
@@ -50,7 +51,7 @@ class EventController {
         this.clock = clock;
     }
 
-    record ReplayInput(Long receiverId, OffsetDateTime since, List<Status> statuses) {
+    record ReplayInput(Long receiverId, OffsetDateTime since, List<DeliveryStatus> statuses) {
     }
 
     record EventPayload(WebhookEvent webhookEvent) {
@@ -82,9 +83,9 @@ class EventController {
         }
         receivers.find(caller.organizationId(), input.receiverId())
                 .orElseThrow(() -> ApiException.notFound("WebhookReceiver", input.receiverId()));
-        List<String> statuses = (input.statuses() == null || input.statuses().isEmpty() ? List.of(Status.FAILED)
+        List<String> statuses = (input.statuses() == null || input.statuses().isEmpty() ? List.of(DeliveryStatus.FAILED)
                 : input.statuses()).stream().map(Enum::name).toList();
-        if (statuses.contains(Status.CANCELED.name())) {
+        if (statuses.contains(DeliveryStatus.CANCELED.name())) {
             throw ApiException.badInput("statuses: CANCELED events cannot be replayed");
         }
         int count = commands.replay(caller.organizationId(), input.receiverId(), input.since(), statuses, clock.instant());
@@ -102,11 +103,9 @@ class EventController {
         return new EventPayload(event);
     }
 
-    enum Status { PENDING, RETRYING, SUCCEEDED, FAILED, CANCELED }
-
     private static final Map<String, SortKey> SORTS = SortKey.byName(SortKey.ID, SortKey.CREATED_AT);
 
-    record Filters(Long id, List<Status> status, Long receiverId, Long subscriptionId, String resource, Resource.Action action,
+    record Filters(Long id, List<DeliveryStatus> status, Long receiverId, Long subscriptionId, String resource, Resource.Action action,
                    OffsetDateTime createdAfter, OffsetDateTime createdBefore) {
     }
 

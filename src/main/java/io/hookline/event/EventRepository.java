@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import io.hookline.delivery.DeliveryStatus;
 import io.hookline.query.Connection;
 import io.hookline.query.KeysetPaginator;
 import io.hookline.query.PageArgs;
@@ -64,7 +65,7 @@ class EventRepository {
         return new WebhookEvent(rs.getLong("id"), rs.getLong("organization_id"),
                 KeysetPaginator.nullableLong(rs, "subscription_id"), KeysetPaginator.nullableLong(rs, "receiver_id"),
                 rs.getString("resource"), rs.getString("action"), KeysetPaginator.nullableLong(rs, "transaction_id"),
-                rs.getBoolean("test"), rs.getString("body"), rs.getString("status"), rs.getInt("attempt_count"),
+                rs.getBoolean("test"), rs.getString("body"), DeliveryStatus.valueOf(rs.getString("status")), rs.getInt("attempt_count"),
                 rs.getObject("next_attempt_at", OffsetDateTime.class), rs.getObject("occurred_at", OffsetDateTime.class),
                 rs.getObject("created_at", OffsetDateTime.class), rs.getObject("completed_at", OffsetDateTime.class));
     }

@@ -44,13 +44,13 @@ class DeliveryRecorderTest extends IntegrationTest {
                 .param("org", tenant.organizationId()).param("r", receiverId).update();
     }
 
-    private static DeliveryRecorder.Finished delivered(ClaimedEvent event, Instant at) {
-        return new DeliveryRecorder.Finished(event, new Attempt(at, Duration.ofMillis(5),
+    private static FinishedTry delivered(ClaimedEvent event, Instant at) {
+        return new FinishedTry(event, new Attempt(at, Duration.ofMillis(5),
                 new DeliveryOutcome.Delivered(200, "content-type: text/plain", "ok")));
     }
 
-    private static DeliveryRecorder.Finished failed(ClaimedEvent event, Instant at) {
-        return new DeliveryRecorder.Finished(event, new Attempt(at, Duration.ofMillis(5),
+    private static FinishedTry failed(ClaimedEvent event, Instant at) {
+        return new FinishedTry(event, new Attempt(at, Duration.ofMillis(5),
                 new DeliveryOutcome.Failed(500, DeliveryOutcome.ErrorKind.BAD_RESPONSE, "HTTP 500", null, "", "")));
     }
 
@@ -127,7 +127,7 @@ class DeliveryRecorderTest extends IntegrationTest {
         ClaimedEvent event = claimer.claim(UUID.randomUUID(), now, Duration.ofSeconds(30), 1, 1, Set.of(),
                 new Long[0]).getFirst();
 
-        recorder.record(List.of(new DeliveryRecorder.Finished(event, new Attempt(now, Duration.ofMillis(5),
+        recorder.record(List.of(new FinishedTry(event, new Attempt(now, Duration.ofMillis(5),
                 new DeliveryOutcome.Failed(500, DeliveryOutcome.ErrorKind.BAD_RESPONSE, "HTTP 500\u0000", null,
                         "x-odd: a\u0000b\n", "bo\u0000dy")))), now.plusSeconds(1));
 
