@@ -1,17 +1,10 @@
 package io.hookline.delivery;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import io.hookline.capture.Handoff;
@@ -27,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * backlog stays in the database instead of crowding the others out); all sends together stay
  * under {@code maxInFlight}. See docs/delivery-controls.md.
  */
-final class DeliveryWorker implements Handoff, AutoCloseable {
+final class DeliveryWorker implements Handoff, RecordingQueue.NextEvents, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
     /** Claimed ahead of a receiver with the default cap, by the fan-out's handoff. */
@@ -39,18 +32,14 @@ final class DeliveryWorker implements Handoff, AutoCloseable {
 
     private final DueEventClaimer claimer;
     private final DeliveryTargets targets;
-    private final Sender sender;
     private final RecordingQueue recording;
     private final DeliveryProperties properties;
     private final Clock clock;
-    private final Wakeup wakeup;
-    private final Semaphore inFlight;
     private final int maxClaimed;
     private final HeldClaims held;
     private final ClaimHeartbeat heartbeat;
     private final ReceiverShares shares;
-    private final Queue<ClaimedEvent> unsent = new ConcurrentLinkedQueue<>();
-    private final ExecutorService sends = Executors.newVirtualThreadPerTaskExecutor();
+    private final SendPool sends;
     private volatile boolean stopping;
 
     /** Sends one request; the real one is a {@link WebhookSender}, checked against egress rules. */
@@ -62,19 +51,18 @@ final class DeliveryWorker implements Handoff, AutoCloseable {
                    Clock clock, Wakeup wakeup) {
         this.claimer = store.claimer();
         this.targets = store.targets();
-        this.sender = sender;
         this.recording = recording;
         this.properties = properties;
         this.clock = clock;
-        this.wakeup = wakeup;
-        this.inFlight = new Semaphore(properties.maxInFlight());
         this.maxClaimed = properties.maxInFlight() * 2;
         this.held = recording.held();
         this.shares = new ReceiverShares(store.leases(), properties.lease());
+        this.sends = new SendPool(sender, shares, recording, properties, wakeup);
         // The heartbeat keeps an event waiting for its receiver's slot claimed, however long it waits,
         // and this process's send slots leased.
         this.heartbeat = new ClaimHeartbeat(claimer, held, properties.lease(), clock, shares::keep);
         heartbeat.start();
+        recording.handNextTo(this);
     }
 
     /** Claims and dispatches one batch; true when the batch was full, so more may be due. */
@@ -123,6 +111,16 @@ final class DeliveryWorker implements Handoff, AutoCloseable {
     }
 
     @Override
+    public void takeNext(Offer offer, List<ClaimedEvent> claimed) {
+        try {
+            dispatch(claimed, clock.instant());
+        } catch (RuntimeException e) {
+            log.warn("Could not send {} ordered events claimed while recording; they are due again when their "
+                    + "lease ends", claimed.size(), e);
+        }
+    }
+
+    @Override
     public void lost(Offer offer) {
         heartbeat.claimLost(offer.token());
     }
@@ -136,49 +134,7 @@ final class DeliveryWorker implements Handoff, AutoCloseable {
             batch.forEach(held::drop); // not renewed any more: due again when the lease ends
             throw e;
         }
-        for (ClaimedEvent event : batch) {
-            ReceiverShare receiver = shares.share(event.receiverId());
-            receiver.claimed().incrementAndGet();
-            sends.submit(() -> {
-                try {
-                    send(event, byReceiver.get(event.receiverId()), receiver);
-                } catch (InterruptedException e) {
-                    unsent.add(event);
-                    Thread.currentThread().interrupt();
-                } catch (RuntimeException e) {
-                    held.drop(event);
-                    log.error("Unexpected failure delivering event {}; it is retried when its lease ends", event.id(), e);
-                } finally {
-                    receiver.claimed().decrementAndGet();
-                    wakeup.ring();
-                }
-            });
-        }
-    }
-
-    private void send(ClaimedEvent event, DeliveryTargets.Target target, ReceiverShare share)
-            throws InterruptedException {
-        if (target == null) {
-            held.drop(event);
-            return; // the receiver was deleted after the claim; its events were canceled with it
-        }
-        Attempt attempt;
-        shares.enter(share, target);
-        try {
-            inFlight.acquire();
-            try {
-                if (stopping) {
-                    unsent.add(event); // given back by close(), for the next process to send
-                    return;
-                }
-                attempt = sender.send(target.requestFor(event));
-            } finally {
-                inFlight.release();
-            }
-        } finally {
-            shares.leave(share);
-        }
-        recording.add(new FinishedTry(event, attempt));
+        sends.submit(batch, byReceiver);
     }
 
     /**
@@ -188,18 +144,9 @@ final class DeliveryWorker implements Handoff, AutoCloseable {
     @Override
     public void close() {
         stopping = true;
-        sends.shutdown();
-        try {
-            if (!sends.awaitTermination(properties.requestTimeout().plus(Duration.ofSeconds(5)).toMillis(),
-                    TimeUnit.MILLISECONDS)) {
-                sends.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            sends.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
+        sends.close();
         recording.close();
-        List<HeldClaims.Held> giveBack = unsent.stream()
+        List<HeldClaims.Held> giveBack = sends.unsent().stream()
                 .map(e -> new HeldClaims.Held(e.id(), e.claimToken(), clock.instant())).toList();
         try {
             int released = claimer.release(giveBack);

@@ -2,7 +2,6 @@ package io.hookline.delivery;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
@@ -103,10 +102,7 @@ class DueEventClaimer {
                 .param("perReceiver", perReceiver).param("rounds", ROUNDS_AHEAD)
                 .param("saturated", saturated.toArray(Long[]::new))
                 .param("held", held)
-                .query((rs, n) -> new ClaimedEvent(rs.getLong("id"), rs.getLong("organization_id"),
-                        rs.getLong("receiver_id"), rs.getString("body"), rs.getInt("attempt_count"),
-                        rs.getString("next_trigger"), rs.getObject("occurred_at", OffsetDateTime.class),
-                        rs.getBoolean("test"), token))
+                .query((rs, n) -> ClaimedEvent.read(rs, token))
                 .list();
     }
 

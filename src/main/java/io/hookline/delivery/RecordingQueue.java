@@ -11,6 +11,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import io.hookline.capture.Handoff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +38,7 @@ final class RecordingQueue implements AutoCloseable {
     private final HeldClaims held = new HeldClaims();
     private final Thread thread;
     private final List<FinishedTry> unrecorded = new ArrayList<>();
+    private volatile NextEvents next;
     private volatile boolean running = true;
     private volatile Instant stopDeadline = Instant.MAX;
 
@@ -51,6 +53,24 @@ final class RecordingQueue implements AutoCloseable {
         this.clock = clock;
         this.recordedBatch = recordedBatch;
         this.thread = Thread.ofPlatform().daemon().name("hookline-recorder").start(this::loop);
+    }
+
+    /** Who sends the ordered successors claimed while recording: the delivery worker. */
+    interface NextEvents {
+
+        /** What may be claimed for it now, or null for nothing. */
+        Handoff.Offer offer(Instant now);
+
+        /** The successors claimed under the offer, committed with the batch that finished their predecessors. */
+        void takeNext(Handoff.Offer offer, List<ClaimedEvent> claimed);
+
+        /** The recording statement failed: it may have claimed events under the offer's token. */
+        void lost(Handoff.Offer offer);
+    }
+
+    /** From now on, each batch claims its ordered successors for {@code next} (docs/delivery-controls.md). */
+    void handNextTo(NextEvents next) {
+        this.next = next;
     }
 
     /** The claims of this process, each held until its try is recorded. */
@@ -99,25 +119,34 @@ final class RecordingQueue implements AutoCloseable {
     /** Records one batch; false when the database could not be reached, so the batch waits. */
     private boolean recordBatch(List<FinishedTry> batch) {
         Instant now = clock.instant();
-        Set<Long> recorded;
+        NextEvents next = this.next;
+        Handoff.Offer offer = next == null ? null : next.offer(now);
+        DeliveryRecorder.Recorded recorded;
         try {
-            recorded = recorder.record(batch, now);
+            recorded = recorder.record(batch, now, offer, held.all().stream().map(HeldClaims.Held::eventId)
+                    .toArray(Long[]::new));
         } catch (RuntimeException e) {
+            if (offer != null) {
+                next.lost(offer);
+            }
             if (!recorder.reachable()) {
                 log.warn("Could not record {} tries yet ({}); they wait for the database", batch.size(), e.toString());
                 return false;
             }
             // The database is there and refused the batch: one try it cannot take must not hold up the rest.
-            recorded = recordOneByOne(batch, now);
+            recorded = new DeliveryRecorder.Recorded(recordOneByOne(batch, now), List.of());
         }
         for (FinishedTry finished : batch) {
             held.drop(finished.event());
-            if (recorded.contains(finished.event().id())) {
+            if (recorded.ids().contains(finished.event().id())) {
                 metrics.attempted(finished.attempt(), finished.event(), now);
             } else {
                 log.info("Event {} was claimed by another worker or canceled while it was being sent; "
                         + "its outcome is not recorded here", finished.event().id());
             }
+        }
+        if (!recorded.next().isEmpty()) {
+            next.takeNext(offer, recorded.next());
         }
         recordedBatch.run();
         return true;

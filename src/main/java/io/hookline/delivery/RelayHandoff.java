@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -210,9 +209,6 @@ public class RelayHandoff {
     }
 
     private static ClaimedEvent claimedEvent(ResultSet rs) throws SQLException {
-        return new ClaimedEvent(rs.getLong("id"), rs.getLong("organization_id"), rs.getLong("receiver_id"),
-                rs.getString("body"), rs.getInt("attempt_count"), rs.getString("next_trigger"),
-                rs.getObject("occurred_at", OffsetDateTime.class), rs.getBoolean("test"),
-                rs.getObject("claim_token", UUID.class));
+        return ClaimedEvent.read(rs, rs.getObject("claim_token", UUID.class));
     }
 }

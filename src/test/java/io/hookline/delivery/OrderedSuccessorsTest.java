@@ -1,0 +1,131 @@
+package io.hookline.delivery;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import io.hookline.capture.Handoff;
+import io.hookline.delivery.DeliveryOutcome.ErrorKind;
+import io.hookline.testing.IntegrationTest;
+import io.hookline.testing.Webhooks;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Recording an ordered row's event claims the row's next one in the same transaction
+ * (docs/delivery-controls.md); no workers run here.
+ */
+@TestPropertySource(properties = "hookline.roles=api")
+class OrderedSuccessorsTest extends IntegrationTest {
+
+    @Autowired
+    DueEventClaimer claimer;
+    @Autowired
+    DeliveryRecorder recorder;
+
+    private long receiver;
+
+    @BeforeEach
+    void aReceiver() {
+        receiver = new Webhooks(api, jdbc, tenant.organizationId()).receiver("http://127.0.0.1:9/r").id();
+    }
+
+    @Test
+    void under_all_a_recorded_success_claims_the_next_event_under_the_offer_and_only_it() {
+        due("*", "*", "*");
+        List<ClaimedEvent> heads = claim();
+        Handoff.Offer offer = offer();
+
+        var recorded = recorder.record(List.of(delivered(heads.getFirst())), Instant.now(), offer, new Long[0]);
+
+        assertThat(recorded.ids()).containsExactly(1L);
+        assertThat(recorded.next()).extracting(ClaimedEvent::id).containsExactly(2L);
+        assertThat(recorded.next().getFirst().claimToken()).isEqualTo(offer.token());
+        assertThat(claimTokenOf(2)).isEqualTo(offer.token());
+        assertThat(claimTokenOf(3)).isNull();
+        assertThat(claim()).as("the new head is claimed: the row waits").isEmpty();
+    }
+
+    @Test
+    void a_try_that_will_be_retried_keeps_its_row_and_claims_nothing() {
+        due("*", "*");
+        var recorded = recorder.record(List.of(failed(claim().getFirst())), Instant.now(), offer(), new Long[0]);
+
+        assertThat(recorded.ids()).containsExactly(1L);
+        assertThat(recorded.next()).isEmpty();
+        assertThat(claimTokenOf(2)).isNull();
+    }
+
+    @Test
+    void per_row_each_finished_rows_next_event_is_claimed_unless_held_here_not_due_or_of_another_row() {
+        due("RUNS/1", "RUNS/2", "RUNS/3", null, "RUNS/1", "RUNS/2", "RUNS/3", "RUNS/4");
+        List<ClaimedEvent> heads = claim();
+        assertThat(heads).extracting(ClaimedEvent::id).containsExactly(1L, 2L, 3L, 4L, 8L);
+        jdbc.sql("update webhook_deliveries set next_attempt_at = now() + interval '1 hour' where event_id = 6").update();
+
+        var recorded = recorder.record(heads.subList(0, 4).stream().map(OrderedSuccessorsTest::delivered).toList(),
+                Instant.now(), offer(), new Long[] {5L});
+
+        assertThat(recorded.next()).as("RUNS/1's next is held here, RUNS/2's is not due, RUNS/4's head is not finished")
+                .extracting(ClaimedEvent::id).containsExactly(7L);
+    }
+
+    @Test
+    void a_saturated_or_switched_off_receiver_gets_nothing_claimed() {
+        due("*", "*", "*");
+        Handoff.Offer saturated = new Handoff.Offer(UUID.randomUUID(), Instant.now().plusSeconds(30), 10, 10,
+                new Long[] {receiver});
+        assertThat(recorder.record(List.of(delivered(claim().getFirst())), Instant.now(), saturated, new Long[0]).next())
+                .isEmpty();
+
+        List<ClaimedEvent> second = claim();
+        jdbc.sql("update webhook_receivers set active = false where id = :id").param("id", receiver).update();
+        assertThat(recorder.record(List.of(delivered(second.getFirst())), Instant.now(), offer(), new Long[0]).next())
+                .isEmpty();
+        assertThat(claimTokenOf(3)).isNull();
+    }
+
+    /** Events with these order keys (null: unordered), in this order, all due. */
+    private void due(String... keys) {
+        for (String key : keys) {
+            jdbc.sql("""
+                            with payload as (
+                                insert into webhook_event_payloads (organization_id, receiver_id, body, occurred_at, created_at)
+                                values (:org, :r, '{}', now(), now()) returning id, receiver_id)
+                            insert into webhook_deliveries (event_id, receiver_id, next_attempt_at, row_key)
+                            select id, receiver_id, now() - interval '1 minute', :key from payload
+                            """)
+                    .param("org", tenant.organizationId()).param("r", receiver).param("key", key).update();
+        }
+    }
+
+    private List<ClaimedEvent> claim() {
+        return claimer.claim(UUID.randomUUID(), Instant.now(), Duration.ofSeconds(30), 100, 100, Set.of(), new Long[0])
+                .stream().sorted((a, b) -> Long.compare(a.id(), b.id())).toList();
+    }
+
+    private static Handoff.Offer offer() {
+        return new Handoff.Offer(UUID.randomUUID(), Instant.now().plusSeconds(30), 10, 10, new Long[0]);
+    }
+
+    private UUID claimTokenOf(long eventId) {
+        return jdbc.sql("select claim_token from webhook_deliveries where event_id = :id").param("id", eventId)
+                .query(UUID.class).optional().orElse(null);
+    }
+
+    private static FinishedTry delivered(ClaimedEvent event) {
+        return new FinishedTry(event, new Attempt(Instant.now(), Duration.ofMillis(5),
+                new DeliveryOutcome.Delivered(200, "", "ok")));
+    }
+
+    private static FinishedTry failed(ClaimedEvent event) {
+        return new FinishedTry(event, new Attempt(Instant.now(), Duration.ofMillis(5),
+                new DeliveryOutcome.Failed(500, ErrorKind.BAD_RESPONSE, "HTTP 500", null, "", "")));
+    }
+}
