@@ -1,7 +1,6 @@
 package io.hookline.delivery;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -29,26 +28,11 @@ class ReceiverLeases {
 
     /**
      * Leases up to {@code want} free slots of the receiver (free: no holder, or its lease ran out)
-     * below its {@code max_concurrency}. Fewer free than wanted: makes the slot rows the receiver's
-     * cap may lack (a new receiver, a raised cap) and tries again; none free even so: marks the
-     * receiver's slots wanted, so their holders give some back after their hold time.
+     * below its {@code max_concurrency}, in one statement: slot rows the cap lacks (a new receiver, a
+     * raised cap) are made already leased; none free even so: marks the receiver's slots wanted, so
+     * their holders give some back after their hold time.
      */
     List<Integer> acquire(long receiverId, UUID holder, int want, Duration lease) {
-        List<Integer> got = leaseFree(receiverId, holder, want, lease);
-        if (got.size() < want && addMissingSlots(receiverId) > 0) {
-            got = new ArrayList<>(got);
-            got.addAll(leaseFree(receiverId, holder, want - got.size(), lease));
-        }
-        if (got.isEmpty()) {
-            jdbc.sql("""
-                            update receiver_send_slots set wanted_until = clock_timestamp() + interval '2 seconds'
-                            where receiver_id = :r and holder is not null and holder <> :holder
-                            """).param("r", receiverId).param("holder", holder).update();
-        }
-        return got;
-    }
-
-    private List<Integer> leaseFree(long receiverId, UUID holder, int want, Duration lease) {
         return jdbc.sql("""
                         with free as (
                             select s.receiver_id, s.slot from receiver_send_slots s
@@ -57,26 +41,34 @@ class ReceiverLeases {
                               and (s.holder is null or s.leased_until <= clock_timestamp())
                             order by s.slot limit :want
                             for update of s skip locked
+                        ), leased as (
+                            update receiver_send_slots s set holder = :holder,
+                                leased_until = clock_timestamp() + cast(:lease as interval), wanted_until = null
+                            from free where s.receiver_id = free.receiver_id and s.slot = free.slot
+                            returning s.slot
+                        ), made as (
+                            -- Only when the free rows fell short; the cap's last row tells whether any is missing.
+                            insert into receiver_send_slots (receiver_id, slot, holder, leased_until)
+                            select r.id, g, :holder, clock_timestamp() + cast(:lease as interval)
+                            from webhook_receivers r cross join generate_series(0, r.max_concurrency - 1) g
+                            where r.id = :r and (select count(*) from free) < :want
+                              and not exists (select 1 from receiver_send_slots s
+                                              where s.receiver_id = r.id and s.slot = r.max_concurrency - 1)
+                              and not exists (select 1 from receiver_send_slots s where s.receiver_id = r.id and s.slot = g)
+                            order by g limit :want - (select count(*) from free)
+                            on conflict do nothing
+                            returning slot
+                        ), wanted as (
+                            update receiver_send_slots set wanted_until = clock_timestamp() + interval '2 seconds'
+                            where receiver_id = :r and holder is not null and holder <> :holder
+                              and leased_until > clock_timestamp()
+                              and not exists (select 1 from free) and not exists (select 1 from made)
                         )
-                        update receiver_send_slots s set holder = :holder,
-                            leased_until = clock_timestamp() + cast(:lease as interval), wanted_until = null
-                        from free where s.receiver_id = free.receiver_id and s.slot = free.slot
-                        returning s.slot
+                        select slot from leased union all select slot from made
                         """)
                 .param("r", receiverId).param("want", want).param("holder", holder)
                 .param("lease", lease.toMillis() + " milliseconds")
                 .query(Integer.class).list();
-    }
-
-    /** Makes the receiver's slot rows up to its {@code max_concurrency}; how many were missing. */
-    private int addMissingSlots(long receiverId) {
-        return jdbc.sql("""
-                        insert into receiver_send_slots (receiver_id, slot)
-                        select r.id, g from webhook_receivers r cross join generate_series(0, r.max_concurrency - 1) g
-                        where r.id = :r and not exists (select 1 from receiver_send_slots s
-                                                        where s.receiver_id = r.id and s.slot = r.max_concurrency - 1)
-                        on conflict do nothing
-                        """).param("r", receiverId).update();
     }
 
     /**

@@ -18,8 +18,14 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class ReceiverShare {
 
-    /** How long a send waits before asking the database again when no slot or token was free. */
+    /** How long a send waits before looking again for a slot or token of its own. */
     private static final long RETRY_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+    /**
+     * How long after finding every slot held elsewhere before asking the database again: the others
+     * give slots back after their hold time (seconds), so asking every few milliseconds would only
+     * cost statements (thousands over one backlog).
+     */
+    static final long STARVED_RETRY_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
 
     /** How long a starved receiver is left out of this process's claims before it asks again. */
     private static final long STARVED_NANOS = TimeUnit.SECONDS.toNanos(1);
@@ -38,6 +44,7 @@ final class ReceiverShare {
     private long heldSinceNanos;
     private long lastBusyNanos;
     private long starvedUntilNanos;
+    private long nextLeaseNanos;
     /** Until when other processes are known to hold some of the receiver's slots. */
     private long contendedUntilNanos;
     private boolean wantedElsewhere;
@@ -73,7 +80,7 @@ final class ReceiverShare {
             waiting++;
             try {
                 while (inUse >= slots.size()) {
-                    if (!leasing) {
+                    if (!leasing && System.nanoTime() - nextLeaseNanos >= 0) {
                         leasing = true;
                         int want = Math.min(cap, Math.max(inUse + waiting, claimed.get())) - slots.size();
                         List<Integer> got = List.of();
@@ -96,8 +103,11 @@ final class ReceiverShare {
                             changed.signalAll();
                             continue;
                         }
-                        if (slots.isEmpty() && want > 0) {
-                            starvedUntilNanos = System.nanoTime() + STARVED_NANOS;
+                        if (want > 0) {
+                            nextLeaseNanos = System.nanoTime() + STARVED_RETRY_NANOS;
+                            if (slots.isEmpty()) {
+                                starvedUntilNanos = System.nanoTime() + STARVED_NANOS;
+                            }
                         }
                     }
                     changed.awaitNanos(RETRY_NANOS);

@@ -120,4 +120,23 @@ class ReceiverShareTest {
         assertThat(share.releaseSlot(Long.MAX_VALUE)).containsExactlyInAnyOrder(0, 1);
         assertThat(share.slots()).isEmpty();
     }
+
+    @Test
+    void a_starved_share_asks_the_database_again_only_after_a_pause() throws Exception {
+        leaser.free.clear();
+        share.claimed().set(1);
+        CompletableFuture<Void> send = CompletableFuture.runAsync(() -> {
+            try {
+                share.acquireSlot(leaser, CAP);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        long pauseMillis = ReceiverShare.STARVED_RETRY_NANOS / 1_000_000;
+        Thread.sleep(4 * pauseMillis);
+        assertThat(leaser.asked).as("one ask, then one per pause").hasSizeBetween(1, 5);
+        leaser.free.add(0);
+        await().atMost(Duration.ofSeconds(5)).until(send::isDone);
+        assertThat(share.slots()).containsExactly(0);
+    }
 }
