@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -22,6 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The delivery engine's side of the relay (docs/relay.md), and the only place the relay touches it:
@@ -36,17 +36,22 @@ public class RelayHandoff {
     private final DeliveryTargets targets;
     private final DeliveryRecorder recorder;
     private final RelayRequests requests;
+    private final RelayClaims claims;
+    private final TransactionTemplate transaction;
     private final DeliveryMetrics metrics;
     private final DeliveryProperties properties;
     private final Clock clock;
     private final String userAgent;
 
     RelayHandoff(JdbcClient jdbc, DeliveryTargets targets, DeliveryRecorder recorder, RelayRequests requests,
-                 DeliveryMetrics metrics, DeliveryContext context) {
+                 RelayClaims claims, TransactionTemplate transaction, DeliveryMetrics metrics,
+                 DeliveryContext context) {
         this.jdbc = jdbc;
         this.targets = targets;
         this.recorder = recorder;
         this.requests = requests;
+        this.claims = claims;
+        this.transaction = transaction;
         this.metrics = metrics;
         this.properties = context.properties();
         this.clock = context.clock();
@@ -75,51 +80,31 @@ public class RelayHandoff {
                               String retryAfter, DeliveryOutcome.ErrorKind errorKind, String error, Duration duration) {
     }
 
-    /** Claims up to {@code limit} due events of one relay receiver, each leased for {@code lease}. */
-    public List<Handed> claim(long receiverId, int limit, Duration lease) {
+    /**
+     * Claims up to {@code limit} due events of one relay receiver, each leased for {@code lease}, within
+     * the receiver's delivery controls (docs/delivery-controls.md): no more handed out and unanswered
+     * than its {@code maxConcurrency}, across every relay client and process, and no more than its
+     * {@code maxRequestsPerSecond} (tokens from the same bucket direct sends use).
+     */
+    public List<Handed> claim(long receiverId, int limit, Duration lease) throws InterruptedException {
         Instant now = clock.instant();
-        UUID token = UUID.randomUUID();
-        List<ClaimedEvent> claimed = jdbc.sql("""
-                        with locked as (
-                            select d.event_id from webhook_deliveries d
-                            join webhook_receivers r on r.id = d.receiver_id
-                            where d.receiver_id = :receiver and r.active and r.relay
-                              and d.status in ('PENDING', 'RETRYING') and d.next_attempt_at <= :now
-                              and (d.leased_until is null or d.leased_until <= :now)
-                              and not exists (select 1 from webhook_subscriptions s
-                                              where s.id = d.subscription_id and not s.active)
-                              -- Ordering holds for relay receivers too (docs/delivery-controls.md).
-                              and (d.row_key is null
-                                   or not exists (select 1 from webhook_deliveries e
-                                                  where e.receiver_id = d.receiver_id and e.row_key = d.row_key
-                                                    and e.event_id < d.event_id
-                                                    and e.status in ('PENDING', 'RETRYING')))
-                            order by d.next_attempt_at, d.event_id
-                            limit :limit
-                            for update of d skip locked
-                        ), claimed as (
-                            update webhook_deliveries d set claim_token = :token, leased_until = :leaseUntil
-                            from locked where d.event_id = locked.event_id
-                            returning d.event_id, d.receiver_id, d.attempt_count, d.next_trigger, d.claim_token
-                        )
-                        select c.event_id as id, p.organization_id, c.receiver_id, p.body, c.attempt_count,
-                               c.next_trigger, p.occurred_at, p.test, c.claim_token
-                        from claimed c join webhook_event_payloads p on p.id = c.event_id
-                        """)
-                .param("receiver", receiverId).param("now", now.atOffset(ZoneOffset.UTC))
-                .param("leaseUntil", now.plus(lease).atOffset(ZoneOffset.UTC)).param("token", token)
-                .param("limit", limit)
-                .query((rs, n) -> claimedEvent(rs))
-                .list();
-        if (claimed.isEmpty()) {
+        DeliveryTargets.Target target = targets.load(Set.of(receiverId), now).get(receiverId);
+        if (target == null) {
             return List.of();
         }
-        DeliveryTargets.Target target = targets.load(Set.of(receiverId), now).get(receiverId);
-        List<Handed> handed = claimed.stream().sorted(Comparator.comparingLong(ClaimedEvent::id))
-                .map(event -> hand(event, target, now)).toList();
-        requests.remember(handed.stream().map(h -> new RelayRequests.Handed(h.eventId(), h.claim(),
-                RequestCapture.headers(h.headers(), target.headers()))).toList());
-        return handed;
+        Double rate = target.limits().maxRequestsPerSecond();
+        int room = rate == null ? limit : claims.tokens(receiverId, rate, limit);
+        if (room == 0) {
+            return List.of();
+        }
+        // One transaction: the headers handed out are remembered before the next claim counts them.
+        return transaction.execute(tx -> {
+            List<Handed> handed = claims.claim(receiverId, room, now, lease).stream()
+                    .sorted(Comparator.comparingLong(ClaimedEvent::id)).map(event -> hand(event, target, now)).toList();
+            requests.remember(handed.stream().map(h -> new RelayRequests.Handed(h.eventId(), h.claim(),
+                    RequestCapture.headers(h.headers(), target.headers()))).toList());
+            return handed;
+        });
     }
 
     private Handed hand(ClaimedEvent event, DeliveryTargets.Target target, Instant signedAt) {
