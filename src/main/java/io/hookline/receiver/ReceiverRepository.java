@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.hookline.api.ApiException;
+import io.hookline.db.EtagGuard;
 import io.hookline.delivery.DeliveryRequest.ContentType;
 import io.hookline.query.Connection;
 import io.hookline.query.KeysetPaginator;
@@ -95,19 +96,14 @@ class ReceiverRepository {
      * etag. {@code changes} maps column names (never user input) to values.
      */
     WebhookReceiver update(long organizationId, long id, String etag, Map<String, Object> changes) {
-        StringBuilder set = new StringBuilder("etag = new_etag(), updated_at = now()");
         Map<String, Object> params = new LinkedHashMap<>();
-        changes.forEach((column, value) -> {
-            set.append(", ").append(column).append(" = :").append(column);
-            params.put(column, column.equals("shared_secret") && value != null ? cipher.encrypt((String) value) : value);
-        });
+        changes.forEach((column, value) ->
+                params.put(column, column.equals("shared_secret") && value != null ? cipher.encrypt((String) value) : value));
         params.put("org", organizationId);
         params.put("id", id);
-        params.put("etag", etag);
-        Optional<WebhookReceiver> updated = jdbc.sql("update webhook_receivers set " + set
-                        + " where organization_id = :org and id = :id and etag = :etag returning *")
-                .params(params).query(receiverMapper).optional();
-        return updated.orElseThrow(() -> staleOrMissing(organizationId, id));
+        params.put("expected_etag", etag);
+        return written(jdbc.sql(EtagGuard.updateStatement("webhook_receivers", changes, (column, value) -> ":" + column))
+                .params(params).query(receiverMapper).optional(), organizationId, id);
     }
 
     /** Bumps the etag when something owned by the receiver (a header) changes. */
@@ -118,7 +114,7 @@ class ReceiverRepository {
     /** Rotates the secret: the old one keeps signing until {@code overlapUntil}. */
     WebhookReceiver rotateSecret(long organizationId, long id, String etag, String newSecret,
                                  OffsetDateTime overlapUntil) {
-        return jdbc.sql("""
+        return written(jdbc.sql("""
                         update webhook_receivers
                         set previous_secret = shared_secret, previous_secret_expires_at = :until,
                             shared_secret = :secret, etag = new_etag(), updated_at = now()
@@ -127,8 +123,7 @@ class ReceiverRepository {
                         """)
                 .param("until", overlapUntil).param("secret", cipher.encrypt(newSecret))
                 .param("org", organizationId).param("id", id).param("etag", etag)
-                .query(receiverMapper).optional()
-                .orElseThrow(() -> staleOrMissing(organizationId, id));
+                .query(receiverMapper).optional(), organizationId, id);
     }
 
     void delete(long organizationId, long id, String etag) {
@@ -144,18 +139,11 @@ class ReceiverRepository {
                 .param("org", organizationId).param("id", id).param("etag", etag).update();
         int deleted = jdbc.sql("delete from webhook_receivers where organization_id = :org and id = :id and etag = :etag")
                 .param("org", organizationId).param("id", id).param("etag", etag).update();
-        if (deleted != 1) {
-            throw staleOrMissing(organizationId, id);
-        }
+        EtagGuard.writtenOnce(deleted, "WebhookReceiver", id, () -> find(organizationId, id).isPresent());
     }
 
-    private ApiException staleOrMissing(long organizationId, long id) {
-        boolean exists = jdbc.sql("select exists (select 1 from webhook_receivers where organization_id = :org and id = :id)")
-                .param("org", organizationId).param("id", id).query(Boolean.class).single();
-        return exists
-                ? ApiException.conflict("WebhookReceiver " + id + " was changed since the given etag was read; "
-                + "read it again and retry")
-                : ApiException.notFound("WebhookReceiver", id);
+    private WebhookReceiver written(Optional<WebhookReceiver> row, long organizationId, long id) {
+        return EtagGuard.written(row, "WebhookReceiver", id, () -> find(organizationId, id).isPresent());
     }
 
     // Headers
