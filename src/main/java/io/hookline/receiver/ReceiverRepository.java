@@ -3,14 +3,12 @@ package io.hookline.receiver;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import io.hookline.api.ApiException;
 import io.hookline.db.EtagGuard;
 import io.hookline.delivery.DeliveryRequest.ContentType;
 import io.hookline.query.Connection;
@@ -146,56 +144,6 @@ class ReceiverRepository {
         return EtagGuard.written(row, "WebhookReceiver", id, () -> find(organizationId, id).isPresent());
     }
 
-    // Headers
-
-    List<ReceiverHeader> headers(Collection<Long> receiverIds) {
-        if (receiverIds.isEmpty()) {
-            return List.of();
-        }
-        return jdbc.sql("select * from webhook_receiver_headers where receiver_id in (:ids) order by id")
-                .param("ids", receiverIds).query(this::mapHeader).list();
-    }
-
-    Optional<ReceiverHeader> findHeader(long organizationId, long id) {
-        return jdbc.sql("select * from webhook_receiver_headers where organization_id = :org and id = :id")
-                .param("org", organizationId).param("id", id).query(this::mapHeader).optional();
-    }
-
-    void replaceHeaders(long organizationId, long receiverId, List<HeaderRules.Header> headers) {
-        jdbc.sql("delete from webhook_receiver_headers where receiver_id = :id").param("id", receiverId).update();
-        for (HeaderRules.Header header : headers) {
-            insertHeader(organizationId, receiverId, header.key(), header.value());
-        }
-    }
-
-    ReceiverHeader insertHeader(long organizationId, long receiverId, String key, String value) {
-        return jdbc.sql("""
-                        insert into webhook_receiver_headers (organization_id, receiver_id, key, value)
-                        values (:org, :receiver, :key, :value) returning *
-                        """)
-                .param("org", organizationId).param("receiver", receiverId).param("key", key)
-                .param("value", cipher.encrypt(value))
-                .query(this::mapHeader).single();
-    }
-
-    ReceiverHeader updateHeader(long organizationId, long id, String key, String value) {
-        return jdbc.sql("""
-                        update webhook_receiver_headers set key = :key, value = :value
-                        where organization_id = :org and id = :id returning *
-                        """)
-                .param("org", organizationId).param("id", id).param("key", key).param("value", cipher.encrypt(value))
-                .query(this::mapHeader).optional()
-                .orElseThrow(() -> ApiException.notFound("WebhookReceiverHeader", id));
-    }
-
-    void deleteHeader(long organizationId, long id) {
-        int deleted = jdbc.sql("delete from webhook_receiver_headers where organization_id = :org and id = :id")
-                .param("org", organizationId).param("id", id).update();
-        if (deleted != 1) {
-            throw ApiException.notFound("WebhookReceiverHeader", id);
-        }
-    }
-
     private WebhookReceiver mapReceiver(ResultSet rs, int rowNum) throws SQLException {
         return new WebhookReceiver(rs.getLong("id"), rs.getLong("organization_id"), rs.getString("name"),
                 rs.getString("description"), rs.getString("webhook_uri"), cipher.decrypt(rs.getString("shared_secret")),
@@ -209,16 +157,5 @@ class ReceiverRepository {
                 rs.getObject("updated_at", OffsetDateTime.class), rs.getString("etag"), rs.getBoolean("relay"),
                 new DeliveryControls(DeliveryControls.Ordering.valueOf(rs.getString("ordering")),
                         rs.getInt("max_concurrency"), rs.getObject("max_requests_per_second", Double.class)));
-    }
-
-    private ReceiverHeader mapHeader(ResultSet rs, int rowNum) throws SQLException {
-        return new ReceiverHeader(rs.getLong("id"), rs.getLong("receiver_id"), rs.getString("key"),
-                cipher.decrypt(rs.getString("value")));
-    }
-
-    static List<HeaderRules.Header> asRules(List<ReceiverHeader> headers) {
-        List<HeaderRules.Header> rules = new ArrayList<>();
-        headers.forEach(h -> rules.add(new HeaderRules.Header(h.key(), h.value())));
-        return rules;
     }
 }
