@@ -1,6 +1,8 @@
 package io.hookline.db;
 
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.BooleanSupplier;
 
 import io.hookline.api.ApiException;
@@ -14,6 +16,21 @@ import io.hookline.api.ApiException;
 public final class EtagGuard {
 
     private EtagGuard() {
+    }
+
+    /**
+     * The one statement of a guarded update: sets the given columns (names from code, never input)
+     * and a new etag on the row {@code :id} of {@code :org}, only while its etag is still
+     * {@code :expected_etag}, and returns the row as written. {@code placeholder} gives the SQL
+     * for a column's value, e.g. a cast.
+     */
+    public static String updateStatement(String table, Map<String, ?> changes,
+                                         BiFunction<String, Object, String> placeholder) {
+        StringBuilder set = new StringBuilder("etag = new_etag(), updated_at = now()");
+        changes.forEach((column, value) -> set.append(", ").append(column).append(" = ")
+                .append(placeholder.apply(column, value)));
+        return "update " + table + " set " + set
+                + " where organization_id = :org and id = :id and etag = :expected_etag returning *";
     }
 
     /** The row a guarded {@code ... returning *} wrote, or the error saying why it wrote none. */

@@ -1,6 +1,5 @@
 package io.hookline.egress;
 
-import java.net.IDN;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -8,7 +7,6 @@ import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 import org.springframework.stereotype.Component;
 
@@ -26,15 +24,6 @@ public class EgressPolicy {
     static final String ALLOW_ADDRESSES_HINT = "; to allow it (e.g. a local receiver in development), list its address in "
             + "HOOKLINE_EGRESS_ALLOWEDCIDRS (hookline.egress.allowed-cidrs)";
     static final String ALLOW_HTTP_HINT = " (http:// only with HOOKLINE_EGRESS_ALLOWHTTP=true, for development)";
-    /**
-     * Names that mean this machine or a private network in every resolver, whatever DNS answers:
-     * RFC 6761 {@code localhost}, the {@code /etc/hosts} aliases of Debian and others, mDNS
-     * {@code .local}, and the private-use {@code .internal} (cloud metadata is metadata.google.internal).
-     */
-    private static final java.util.Set<String> LOCAL_NAMES = java.util.Set.of("localhost", "localhost.localdomain",
-            "ip6-localhost", "ip6-loopback", "metadata");
-    private static final List<String> LOCAL_SUFFIXES = List.of(".localhost", ".local", ".internal", ".home.arpa",
-            ".localdomain");
 
     private final boolean allowHttp;
     private final List<Cidr> allowedCidrs;
@@ -76,7 +65,7 @@ public class EgressPolicy {
         if (authority.contains("@")) {
             throw new EgressRefusedException("webhookUri must not contain user info; send credentials in a header");
         }
-        String host = hostOf(authority);
+        String host = HostSpelling.hostOf(authority);
         // java.net.URI, which the sender uses too, leaves the host null for names it cannot read;
         // numeric ones get their own, clearer refusal from resolve.
         if (parsed.getHost() == null && !IpLiterals.endsInNumber(host)) {
@@ -100,7 +89,7 @@ public class EgressPolicy {
      * @throws UnknownHostException   when the name does not resolve
      */
     public List<InetAddress> resolve(String host) throws UnknownHostException {
-        Optional<InetAddress> literal = literal(host);
+        Optional<InetAddress> literal = HostSpelling.literal(host);
         if (literal.isPresent()) {
             InetAddress address = literal.get();
             refusal(address).ifPresent(reason -> {
@@ -108,8 +97,8 @@ public class EgressPolicy {
             });
             return List.of(address);
         }
-        String name = asciiName(host);
-        boolean localName = isLocalName(name);
+        String name = HostSpelling.asciiName(host);
+        boolean localName = HostSpelling.isLocalName(name);
         List<InetAddress> addresses;
         try {
             addresses = resolver.resolve(name);
@@ -137,12 +126,6 @@ public class EgressPolicy {
         return List.copyOf(addresses);
     }
 
-    /** A local name in any spelling: any case, with or without the root's trailing dot. */
-    static boolean isLocalName(String asciiName) {
-        String name = asciiName.endsWith(".") ? asciiName.substring(0, asciiName.length() - 1) : asciiName;
-        return LOCAL_NAMES.contains(name) || LOCAL_SUFFIXES.stream().anyMatch(name::endsWith);
-    }
-
     /** Refused by name, unless every address it resolves to is listed: whatever DNS says now, it means local. */
     private static EgressRefusedException localNameRefusal(String host) {
         return new EgressRefusedException("webhookUri host " + host + " is a local name (this machine or a private "
@@ -154,68 +137,5 @@ public class EgressPolicy {
             return Optional.empty();
         }
         return AddressClassifier.refusal(address);
-    }
-
-    /**
-     * The address a host spells, or empty for a DNS name. Numeric hosts other than canonical dotted
-     * quads are refused as ambiguous: resolvers and URL parsers disagree on what {@code 0177.0.0.1}
-     * or {@code 127.1} mean, so the message says what {@code inet_aton} would make of them.
-     */
-    private static Optional<InetAddress> literal(String host) {
-        if (host.isEmpty()) {
-            throw new EgressRefusedException("webhookUri must name a host");
-        }
-        if (host.startsWith("[") || host.contains(":")) {
-            String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-            byte[] bytes = IpLiterals.ipv6(bare);
-            if (bytes == null) {
-                throw new EgressRefusedException("webhookUri host " + host + " is not a valid IPv6 address");
-            }
-            return Optional.of(IpLiterals.address(bytes));
-        }
-        if (!IpLiterals.endsInNumber(host)) {
-            return Optional.empty();
-        }
-        byte[] bytes = IpLiterals.canonicalIpv4(host);
-        if (bytes != null) {
-            return Optional.of(IpLiterals.address(bytes));
-        }
-        OptionalLong value = IpLiterals.inetAton(host);
-        if (value.isEmpty()) {
-            throw new EgressRefusedException("webhookUri host " + host + " is neither a host name nor an IPv4 address");
-        }
-        InetAddress meaning = IpLiterals.ipv4(value.getAsLong());
-        String reason = AddressClassifier.refusal(meaning).map(r -> ", " + r).orElse("");
-        throw new EgressRefusedException("webhookUri host " + host + " is an ambiguous spelling of "
-                + meaning.getHostAddress() + reason + "; write IPv4 addresses as four decimal numbers");
-    }
-
-    /**
-     * The name as DNS knows it, in lower case. HttpClient hands over punycode names decoded to
-     * Unicode, so they are encoded again here; anything that is not a valid host name is refused
-     * before any lookup.
-     */
-    private static String asciiName(String host) {
-        try {
-            return IDN.toASCII(host, IDN.USE_STD3_ASCII_RULES).toLowerCase(Locale.ROOT);
-        } catch (IllegalArgumentException invalid) {
-            throw new EgressRefusedException("webhookUri host " + host + " is not a valid host name");
-        }
-    }
-
-    /** The host of a raw URI authority without user info: a bracketed IPv6 literal or up to the port. */
-    private static String hostOf(String authority) {
-        int portColon = authority.startsWith("[") ? authority.indexOf("]:") + 1 : authority.lastIndexOf(':');
-        if (portColon <= 0) {
-            return authority;
-        }
-        String port = authority.substring(portColon + 1);
-        if (!port.matches("[0-9]{0,5}") || (!port.isEmpty() && Integer.parseInt(port) > 65535)) {
-            throw new EgressRefusedException("webhookUri port " + port + " is not a port number");
-        }
-        if (!port.isEmpty() && Integer.parseInt(port) == 0) {
-            throw new EgressRefusedException("webhookUri port 0 is not a port a receiver can listen on: use 1 to 65535");
-        }
-        return authority.substring(0, portColon);
     }
 }

@@ -103,15 +103,12 @@ public class Rows {
 
     public <T extends Row> T update(Table<T> table, long organizationId, long id, String etag,
                                     Map<String, Object> changes) {
-        StringBuilder set = new StringBuilder("etag = new_etag(), updated_at = now()");
-        changes.forEach((column, value) -> set.append(", ").append(column).append(" = ").append(placeholder(column, value)));
         Map<String, Object> params = params(changes);
         params.put("org", organizationId);
         params.put("id", id);
         params.put("expected_etag", etag);
         try {
-            return written(jdbc.sql("update " + table.name() + " set " + set
-                            + " where organization_id = :org and id = :id and etag = :expected_etag returning *")
+            return written(jdbc.sql(EtagGuard.updateStatement(table.name(), changes, Rows::placeholder))
                     .params(params).query(table.mapper()).optional(), table, organizationId, id);
         } catch (DuplicateKeyException e) {
             throw ApiException.conflict(table.duplicate());

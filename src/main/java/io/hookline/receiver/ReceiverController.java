@@ -59,15 +59,6 @@ class ReceiverController {
     record DeletedPayload(long id) {
     }
 
-    record CreateHeaderInput(Long receiverId, String key, String value) {
-    }
-
-    record UpdateHeaderInput(Long id, String etag, String key, String value) {
-    }
-
-    record HeaderPayload(ReceiverHeader webhookReceiverHeader, WebhookReceiver webhookReceiver) {
-    }
-
     @QueryMapping
     WebhookReceiver webhookReceiver(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument long id) {
         return repository.find(caller.organizationId(), id).orElseThrow(() -> ApiException.notFound("WebhookReceiver", id));
@@ -120,41 +111,9 @@ class ReceiverController {
         return ReceiverPayload.of(service.rotateRelayToken(caller, id, etag));
     }
 
-    @MutationMapping
-    HeaderPayload createWebhookReceiverHeader(@ContextValue(Caller.CONTEXT_KEY) Caller caller,
-                                              @Argument CreateHeaderInput input) {
-        if (input.receiverId() == null) {
-            throw ApiException.badInput("receiverId is required");
-        }
-        ReceiverHeader header = service.createHeader(caller, input.receiverId(), input.key(), input.value());
-        return new HeaderPayload(header, repository.find(caller.organizationId(), header.receiverId()).orElseThrow());
-    }
-
-    @MutationMapping
-    HeaderPayload updateWebhookReceiverHeader(@ContextValue(Caller.CONTEXT_KEY) Caller caller,
-                                              @Argument UpdateHeaderInput input) {
-        if (input.id() == null) {
-            throw ApiException.badInput("id is required");
-        }
-        ReceiverHeader header = service.updateHeader(caller, input.id(), input.etag(), input.key(), input.value());
-        return new HeaderPayload(header, repository.find(caller.organizationId(), header.receiverId()).orElseThrow());
-    }
-
-    @MutationMapping
-    HeaderPayload deleteWebhookReceiverHeader(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument long id,
-                                              @Argument String etag) {
-        ReceiverHeader header = service.deleteHeader(caller, id, etag);
-        return new HeaderPayload(header, repository.find(caller.organizationId(), header.receiverId()).orElseThrow());
-    }
-
     @SchemaMapping(typeName = "WebhookReceiver", field = "sharedSecret")
     String sharedSecret(WebhookReceiver receiver, @ContextValue(Caller.CONTEXT_KEY) Caller caller) {
         return SecretMasking.sharedSecret(caller, receiver.sharedSecret());
-    }
-
-    @SchemaMapping(typeName = "WebhookReceiverHeader", field = "value")
-    String headerValue(ReceiverHeader header, @ContextValue(Caller.CONTEXT_KEY) Caller caller) {
-        return SecretMasking.headerValue(caller, header.value());
     }
 
     @SchemaMapping(typeName = "WebhookReceiver", field = "ordering")
@@ -175,15 +134,6 @@ class ReceiverController {
     @SchemaMapping(typeName = "WebhookReceiver", field = "_etag")
     String etag(WebhookReceiver receiver) {
         return receiver.etag();
-    }
-
-    @BatchMapping(typeName = "WebhookReceiver")
-    Map<WebhookReceiver, List<ReceiverHeader>> headers(List<WebhookReceiver> receivers) {
-        Map<Long, List<ReceiverHeader>> byReceiver = repository.headers(
-                receivers.stream().map(WebhookReceiver::id).toList()).stream()
-                .collect(Collectors.groupingBy(ReceiverHeader::receiverId));
-        return receivers.stream().collect(Collectors.toMap(Function.identity(),
-                r -> byReceiver.getOrDefault(r.id(), List.of()), (a, b) -> a));
     }
 
     @BatchMapping(typeName = "WebhookReceiver")

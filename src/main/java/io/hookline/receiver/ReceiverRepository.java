@@ -3,14 +3,13 @@ package io.hookline.receiver;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import io.hookline.api.ApiException;
+import io.hookline.db.EtagGuard;
 import io.hookline.delivery.DeliveryRequest.ContentType;
 import io.hookline.query.Connection;
 import io.hookline.query.KeysetPaginator;
@@ -95,19 +94,14 @@ class ReceiverRepository {
      * etag. {@code changes} maps column names (never user input) to values.
      */
     WebhookReceiver update(long organizationId, long id, String etag, Map<String, Object> changes) {
-        StringBuilder set = new StringBuilder("etag = new_etag(), updated_at = now()");
         Map<String, Object> params = new LinkedHashMap<>();
-        changes.forEach((column, value) -> {
-            set.append(", ").append(column).append(" = :").append(column);
-            params.put(column, column.equals("shared_secret") && value != null ? cipher.encrypt((String) value) : value);
-        });
+        changes.forEach((column, value) ->
+                params.put(column, column.equals("shared_secret") && value != null ? cipher.encrypt((String) value) : value));
         params.put("org", organizationId);
         params.put("id", id);
-        params.put("etag", etag);
-        Optional<WebhookReceiver> updated = jdbc.sql("update webhook_receivers set " + set
-                        + " where organization_id = :org and id = :id and etag = :etag returning *")
-                .params(params).query(receiverMapper).optional();
-        return updated.orElseThrow(() -> staleOrMissing(organizationId, id));
+        params.put("expected_etag", etag);
+        return written(jdbc.sql(EtagGuard.updateStatement("webhook_receivers", changes, (column, value) -> ":" + column))
+                .params(params).query(receiverMapper).optional(), organizationId, id);
     }
 
     /** Bumps the etag when something owned by the receiver (a header) changes. */
@@ -118,7 +112,7 @@ class ReceiverRepository {
     /** Rotates the secret: the old one keeps signing until {@code overlapUntil}. */
     WebhookReceiver rotateSecret(long organizationId, long id, String etag, String newSecret,
                                  OffsetDateTime overlapUntil) {
-        return jdbc.sql("""
+        return written(jdbc.sql("""
                         update webhook_receivers
                         set previous_secret = shared_secret, previous_secret_expires_at = :until,
                             shared_secret = :secret, etag = new_etag(), updated_at = now()
@@ -127,8 +121,7 @@ class ReceiverRepository {
                         """)
                 .param("until", overlapUntil).param("secret", cipher.encrypt(newSecret))
                 .param("org", organizationId).param("id", id).param("etag", etag)
-                .query(receiverMapper).optional()
-                .orElseThrow(() -> staleOrMissing(organizationId, id));
+                .query(receiverMapper).optional(), organizationId, id);
     }
 
     void delete(long organizationId, long id, String etag) {
@@ -144,68 +137,11 @@ class ReceiverRepository {
                 .param("org", organizationId).param("id", id).param("etag", etag).update();
         int deleted = jdbc.sql("delete from webhook_receivers where organization_id = :org and id = :id and etag = :etag")
                 .param("org", organizationId).param("id", id).param("etag", etag).update();
-        if (deleted != 1) {
-            throw staleOrMissing(organizationId, id);
-        }
+        EtagGuard.writtenOnce(deleted, "WebhookReceiver", id, () -> find(organizationId, id).isPresent());
     }
 
-    private ApiException staleOrMissing(long organizationId, long id) {
-        boolean exists = jdbc.sql("select exists (select 1 from webhook_receivers where organization_id = :org and id = :id)")
-                .param("org", organizationId).param("id", id).query(Boolean.class).single();
-        return exists
-                ? ApiException.conflict("WebhookReceiver " + id + " was changed since the given etag was read; "
-                + "read it again and retry")
-                : ApiException.notFound("WebhookReceiver", id);
-    }
-
-    // Headers
-
-    List<ReceiverHeader> headers(Collection<Long> receiverIds) {
-        if (receiverIds.isEmpty()) {
-            return List.of();
-        }
-        return jdbc.sql("select * from webhook_receiver_headers where receiver_id in (:ids) order by id")
-                .param("ids", receiverIds).query(this::mapHeader).list();
-    }
-
-    Optional<ReceiverHeader> findHeader(long organizationId, long id) {
-        return jdbc.sql("select * from webhook_receiver_headers where organization_id = :org and id = :id")
-                .param("org", organizationId).param("id", id).query(this::mapHeader).optional();
-    }
-
-    void replaceHeaders(long organizationId, long receiverId, List<HeaderRules.Header> headers) {
-        jdbc.sql("delete from webhook_receiver_headers where receiver_id = :id").param("id", receiverId).update();
-        for (HeaderRules.Header header : headers) {
-            insertHeader(organizationId, receiverId, header.key(), header.value());
-        }
-    }
-
-    ReceiverHeader insertHeader(long organizationId, long receiverId, String key, String value) {
-        return jdbc.sql("""
-                        insert into webhook_receiver_headers (organization_id, receiver_id, key, value)
-                        values (:org, :receiver, :key, :value) returning *
-                        """)
-                .param("org", organizationId).param("receiver", receiverId).param("key", key)
-                .param("value", cipher.encrypt(value))
-                .query(this::mapHeader).single();
-    }
-
-    ReceiverHeader updateHeader(long organizationId, long id, String key, String value) {
-        return jdbc.sql("""
-                        update webhook_receiver_headers set key = :key, value = :value
-                        where organization_id = :org and id = :id returning *
-                        """)
-                .param("org", organizationId).param("id", id).param("key", key).param("value", cipher.encrypt(value))
-                .query(this::mapHeader).optional()
-                .orElseThrow(() -> ApiException.notFound("WebhookReceiverHeader", id));
-    }
-
-    void deleteHeader(long organizationId, long id) {
-        int deleted = jdbc.sql("delete from webhook_receiver_headers where organization_id = :org and id = :id")
-                .param("org", organizationId).param("id", id).update();
-        if (deleted != 1) {
-            throw ApiException.notFound("WebhookReceiverHeader", id);
-        }
+    private WebhookReceiver written(Optional<WebhookReceiver> row, long organizationId, long id) {
+        return EtagGuard.written(row, "WebhookReceiver", id, () -> find(organizationId, id).isPresent());
     }
 
     private WebhookReceiver mapReceiver(ResultSet rs, int rowNum) throws SQLException {
@@ -221,16 +157,5 @@ class ReceiverRepository {
                 rs.getObject("updated_at", OffsetDateTime.class), rs.getString("etag"), rs.getBoolean("relay"),
                 new DeliveryControls(DeliveryControls.Ordering.valueOf(rs.getString("ordering")),
                         rs.getInt("max_concurrency"), rs.getObject("max_requests_per_second", Double.class)));
-    }
-
-    private ReceiverHeader mapHeader(ResultSet rs, int rowNum) throws SQLException {
-        return new ReceiverHeader(rs.getLong("id"), rs.getLong("receiver_id"), rs.getString("key"),
-                cipher.decrypt(rs.getString("value")));
-    }
-
-    static List<HeaderRules.Header> asRules(List<ReceiverHeader> headers) {
-        List<HeaderRules.Header> rules = new ArrayList<>();
-        headers.forEach(h -> rules.add(new HeaderRules.Header(h.key(), h.value())));
-        return rules;
     }
 }

@@ -23,13 +23,16 @@ import org.springframework.transaction.annotation.Transactional;
 class ReceiverService {
 
     private final ReceiverRepository repository;
+    private final ReceiverHeaderRepository headers;
     private final EgressPolicy egress;
     private final DeliveryProperties delivery;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    ReceiverService(ReceiverRepository repository, EgressPolicy egress, DeliveryProperties delivery, Clock clock) {
+    ReceiverService(ReceiverRepository repository, ReceiverHeaderRepository headers, EgressPolicy egress,
+                    DeliveryProperties delivery, Clock clock) {
         this.repository = repository;
+        this.headers = headers;
         this.egress = egress;
         this.delivery = delivery;
         this.clock = clock;
@@ -54,20 +57,21 @@ class ReceiverService {
     @Transactional
     Issued create(Caller caller, CreateInput input) {
         caller.requireAdmin();
-        String secret = input.sharedSecret() == null ? WebhookSigner.newSecret(random) : checkSecret(input.sharedSecret());
-        List<HeaderRules.Header> headers = checkHeaders(input.headers());
+        String secret = input.sharedSecret() == null ? WebhookSigner.newSecret(random)
+                : ReceiverFields.checkSecret(input.sharedSecret());
+        List<HeaderRules.Header> givenHeaders = ReceiverFields.checkHeaders(input.headers());
         boolean relay = Boolean.TRUE.equals(input.relay());
-        String uri = relay ? requireNoUri(input.webhookUri()) : checkUri(input.webhookUri());
+        String uri = relay ? ReceiverFields.requireNoUri(input.webhookUri()) : checkUri(input.webhookUri());
         String relayToken = relay ? RelayTokens.generate() : null;
         DeliveryControls controls = DeliveryControls.of(DeliveryControls.DEFAULTS, input.ordering(),
                 input.maxConcurrency(), input.maxRequestsPerSecond(), true);
         var receiver = repository.insert(caller.organizationId(), caller.userId(), new ReceiverRepository.NewReceiver(
-                Inputs.requireName("name", input.name()), checkDescription(input.description()),
+                Inputs.requireName("name", input.name()), ReceiverFields.checkDescription(input.description()),
                 uri, secret,
                 input.contentType() == null ? ContentType.JSON : input.contentType(),
-                checkResponseCode(input.expectedResponseCode() == null ? 200 : input.expectedResponseCode()),
+                ReceiverFields.checkResponseCode(input.expectedResponseCode() == null ? 200 : input.expectedResponseCode()),
                 input.active() == null || input.active(), relay ? RelayTokens.hash(relayToken) : null, controls));
-        repository.replaceHeaders(caller.organizationId(), receiver.id(), headers);
+        headers.replace(caller.organizationId(), receiver.id(), givenHeaders);
         return new Issued(receiver, relayToken);
     }
 
@@ -91,27 +95,27 @@ class ReceiverService {
     @Transactional
     WebhookReceiver update(Caller caller, UpdateInput input, boolean rateGiven) {
         caller.requireAdmin();
-        long id = requireId(input.id());
+        long id = ReceiverFields.requireId(input.id());
         String etag = Inputs.requireEtag(input.etag());
         Map<String, Object> changes = new LinkedHashMap<>();
         if (input.name() != null) {
             changes.put("name", Inputs.requireName("name", input.name()));
         }
         if (input.description() != null) {
-            changes.put("description", checkDescription(input.description()));
+            changes.put("description", ReceiverFields.checkDescription(input.description()));
         }
         if (input.webhookUri() != null) {
             boolean relay = repository.find(caller.organizationId(), id).map(WebhookReceiver::relay).orElse(false);
-            changes.put("webhook_uri", relay ? requireNoUri(input.webhookUri()) : checkUri(input.webhookUri()));
+            changes.put("webhook_uri", relay ? ReceiverFields.requireNoUri(input.webhookUri()) : checkUri(input.webhookUri()));
         }
         if (input.sharedSecret() != null) {
-            changes.put("shared_secret", checkSecret(input.sharedSecret()));
+            changes.put("shared_secret", ReceiverFields.checkSecret(input.sharedSecret()));
         }
         if (input.contentType() != null) {
             changes.put("content_type", input.contentType().name());
         }
         if (input.expectedResponseCode() != null) {
-            changes.put("expected_response_code", checkResponseCode(input.expectedResponseCode()));
+            changes.put("expected_response_code", ReceiverFields.checkResponseCode(input.expectedResponseCode()));
         }
         if (input.active() != null) {
             changes.put("active", input.active());
@@ -125,10 +129,10 @@ class ReceiverService {
         }
         DeliveryControls.putChanges(input.ordering(), input.maxConcurrency(), input.maxRequestsPerSecond(), rateGiven,
                 changes);
-        List<HeaderRules.Header> headers = input.headers() == null ? null : checkHeaders(input.headers());
+        List<HeaderRules.Header> givenHeaders = input.headers() == null ? null : ReceiverFields.checkHeaders(input.headers());
         WebhookReceiver updated = repository.update(caller.organizationId(), id, etag, changes);
-        if (headers != null) {
-            repository.replaceHeaders(caller.organizationId(), id, headers);
+        if (givenHeaders != null) {
+            headers.replace(caller.organizationId(), id, givenHeaders);
         }
         return updated;
     }
@@ -146,65 +150,6 @@ class ReceiverService {
                 WebhookSigner.newSecret(random), clock.instant().plus(delivery.secretOverlap()).atOffset(ZoneOffset.UTC));
     }
 
-    @Transactional
-    ReceiverHeader createHeader(Caller caller, long receiverId, String key, String value) {
-        caller.requireAdmin();
-        WebhookReceiver receiver = repository.find(caller.organizationId(), receiverId)
-                .orElseThrow(() -> ApiException.notFound("WebhookReceiver", receiverId));
-        List<HeaderRules.Header> all = ReceiverRepository.asRules(repository.headers(List.of(receiverId)));
-        all.add(new HeaderRules.Header(key, value));
-        HeaderRules.checkAll(all);
-        repository.touch(caller.organizationId(), receiverId, receiver.etag());
-        return repository.insertHeader(caller.organizationId(), receiverId, key, value);
-    }
-
-    @Transactional
-    ReceiverHeader updateHeader(Caller caller, long id, String etag, String key, String value) {
-        caller.requireAdmin();
-        ReceiverHeader current = repository.findHeader(caller.organizationId(), id)
-                .orElseThrow(() -> ApiException.notFound("WebhookReceiverHeader", id));
-        String newKey = key == null ? current.key() : key;
-        String newValue = value == null ? current.value() : value;
-        List<HeaderRules.Header> all = repository.headers(List.of(current.receiverId())).stream()
-                .map(h -> h.id() == id ? new HeaderRules.Header(newKey, newValue) : new HeaderRules.Header(h.key(), h.value()))
-                .toList();
-        HeaderRules.checkAll(all);
-        repository.touch(caller.organizationId(), current.receiverId(), Inputs.requireEtag(etag));
-        return repository.updateHeader(caller.organizationId(), id, newKey, newValue);
-    }
-
-    @Transactional
-    ReceiverHeader deleteHeader(Caller caller, long id, String etag) {
-        caller.requireAdmin();
-        ReceiverHeader current = repository.findHeader(caller.organizationId(), id)
-                .orElseThrow(() -> ApiException.notFound("WebhookReceiverHeader", id));
-        repository.touch(caller.organizationId(), current.receiverId(), Inputs.requireEtag(etag));
-        repository.deleteHeader(caller.organizationId(), id);
-        return current;
-    }
-
-    private static long requireId(Long id) {
-        if (id == null) {
-            throw ApiException.badInput("id is required");
-        }
-        return id;
-    }
-
-    private static String checkDescription(String description) {
-        if (description != null && description.length() > 2000) {
-            throw ApiException.badInput("description must be at most 2000 characters");
-        }
-        return description;
-    }
-
-    private static String requireNoUri(String uri) {
-        if (uri != null) {
-            throw ApiException.badInput("webhookUri must be left out when relay is true: Hookline never connects to "
-                    + "a relay receiver, its relay client pulls the events");
-        }
-        return null;
-    }
-
     private String checkUri(String uri) {
         if (uri == null || uri.isBlank()) {
             throw ApiException.badInput("webhookUri is required");
@@ -218,26 +163,5 @@ class ReceiverService {
             throw ApiException.badInput(e.getMessage());
         }
         return uri.trim();
-    }
-
-    private static String checkSecret(String secret) {
-        if (!WebhookSigner.isValidSecret(secret)) {
-            throw ApiException.badInput("sharedSecret must be 'whsec_' followed by the base64 of 24 to 64 random "
-                    + "bytes; leave it out to have one generated");
-        }
-        return secret;
-    }
-
-    private static int checkResponseCode(int code) {
-        if (code < 200 || code > 299) {
-            throw ApiException.badInput("expectedResponseCode must be a 2xx status (200 to 299), not " + code);
-        }
-        return code;
-    }
-
-    private static List<HeaderRules.Header> checkHeaders(List<HeaderRules.Header> headers) {
-        List<HeaderRules.Header> given = headers == null ? List.of() : headers;
-        HeaderRules.checkAll(given);
-        return given;
     }
 }

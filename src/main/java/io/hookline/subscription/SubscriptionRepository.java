@@ -8,8 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 import io.hookline.api.ApiException;
+import io.hookline.db.EtagGuard;
 import io.hookline.query.Connection;
 import io.hookline.query.KeysetPaginator;
 import io.hookline.query.PageArgs;
@@ -22,6 +24,8 @@ import org.springframework.stereotype.Repository;
 
 @Repository
 class SubscriptionRepository {
+
+    private static final String LABEL = "WebhookSubscription";
 
     private final JdbcClient jdbc;
     private final KeysetPaginator paginator;
@@ -92,21 +96,18 @@ class SubscriptionRepository {
     }
 
     WebhookSubscription update(long organizationId, long id, String etag, Map<String, Object> changes) {
-        StringBuilder set = new StringBuilder("etag = new_etag(), updated_at = now()");
         Map<String, Object> params = new LinkedHashMap<>(changes);
-        changes.keySet().forEach(column -> set.append(", ").append(column).append(" = ")
-                .append(CASTS.containsKey(column) ? "cast(:" + column + " as " + CASTS.get(column) + ")" : ":" + column));
         params.put("org", organizationId);
         params.put("id", id);
-        params.put("etag", etag);
+        params.put("expected_etag", etag);
         // Read first: after a unique violation the transaction accepts no further query.
         WebhookSubscription current = find(organizationId, id)
-                .orElseThrow(() -> ApiException.notFound("WebhookSubscription", id));
+                .orElseThrow(() -> ApiException.notFound(LABEL, id));
         try {
-            return jdbc.sql("update webhook_subscriptions set " + set
-                            + " where organization_id = :org and id = :id and etag = :etag returning *")
-                    .params(params).query(SubscriptionRepository::map).optional()
-                    .orElseThrow(() -> staleOrMissing(organizationId, id));
+            return EtagGuard.written(jdbc.sql(EtagGuard.updateStatement("webhook_subscriptions", changes,
+                                    (column, value) -> CASTS.containsKey(column)
+                                            ? "cast(:" + column + " as " + CASTS.get(column) + ")" : ":" + column))
+                    .params(params).query(SubscriptionRepository::map).optional(), LABEL, id, exists(organizationId, id));
         } catch (DuplicateKeyException e) {
             throw duplicate(current.receiverId(), (String) changes.getOrDefault("resource", current.resource()),
                     (String) changes.getOrDefault("action", current.action()));
@@ -116,16 +117,11 @@ class SubscriptionRepository {
     void delete(long organizationId, long id, String etag) {
         int deleted = jdbc.sql("delete from webhook_subscriptions where organization_id = :org and id = :id and etag = :etag")
                 .param("org", organizationId).param("id", id).param("etag", etag).update();
-        if (deleted != 1) {
-            throw staleOrMissing(organizationId, id);
-        }
+        EtagGuard.writtenOnce(deleted, LABEL, id, exists(organizationId, id));
     }
 
-    private ApiException staleOrMissing(long organizationId, long id) {
-        return find(organizationId, id).isPresent()
-                ? ApiException.conflict("WebhookSubscription " + id
-                + " was changed since the given etag was read; read it again and retry")
-                : ApiException.notFound("WebhookSubscription", id);
+    private BooleanSupplier exists(long organizationId, long id) {
+        return () -> find(organizationId, id).isPresent();
     }
 
     private static ApiException duplicate(long receiverId, String resource, String action) {

@@ -191,6 +191,19 @@ class ReceiverApiTest extends IntegrationTest {
     }
 
     @Test
+    void writing_a_receiver_that_is_gone_is_not_found_not_a_conflict() {
+        GraphQl.Response response = created(receiver());
+        long id = response.id("$.data.createWebhookReceiver.webhookReceiver.id");
+        String etag = response.string("$.data.createWebhookReceiver.webhookReceiver._etag");
+        String delete = "mutation($id: ID!, $e: String!) { deleteWebhookReceiver(id: $id, etag: $e) { id } }";
+        api.execute(delete, Map.of("id", id, "e", etag)).ok();
+
+        assertThat(api.execute(UPDATE, Map.of("input", Map.of("id", id, "etag", etag, "name", "Ghost"))).errorCode())
+                .isEqualTo("NOT_FOUND");
+        assertThat(api.execute(delete, Map.of("id", id, "e", etag)).errorCode()).isEqualTo("NOT_FOUND");
+    }
+
+    @Test
     void update_changes_only_the_given_fields_and_validates_them() {
         GraphQl.Response response = created(receiver("description", "keep me"));
         long id = response.id("$.data.createWebhookReceiver.webhookReceiver.id");

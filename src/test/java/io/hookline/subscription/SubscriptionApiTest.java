@@ -89,6 +89,20 @@ class SubscriptionApiTest extends IntegrationTest {
     }
 
     @Test
+    void writing_a_subscription_that_is_gone_is_not_found_not_a_conflict() {
+        GraphQl.Response created = create("RUNS", "CREATE").ok();
+        long id = created.id("$.data.createWebhookSubscription.webhookSubscription.id");
+        String etag = created.string("$.data.createWebhookSubscription.webhookSubscription._etag");
+        String update = "mutation($i: UpdateWebhookSubscriptionInput!) { updateWebhookSubscription(input: $i) { webhookSubscription { id } } }";
+        String delete = "mutation($id: ID!, $e: String!) { deleteWebhookSubscription(id: $id, etag: $e) { id } }";
+        api.execute(delete, Map.of("id", id, "e", etag)).ok();
+
+        assertThat(api.execute(update, Map.of("i", Map.of("id", id, "etag", etag, "active", false))).errorCode())
+                .isEqualTo("NOT_FOUND");
+        assertThat(api.execute(delete, Map.of("id", id, "e", etag)).errorCode()).isEqualTo("NOT_FOUND");
+    }
+
+    @Test
     void list_filters_by_receiver_resource_action_and_active() {
         create("RUNS", "CREATE").ok();
         create("RUNS", "UPDATE").ok();
