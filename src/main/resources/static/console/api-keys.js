@@ -1,9 +1,9 @@
 // API keys (docs/console.md): the organization's keys, creating one (its token shown this once) and
-// revoking one. Only an ADMIN's key may list, create or revoke keys.
+// revoking one. Any member lists them (never a token); only an ADMIN's key creates or revokes one.
 import {badge, field, h, table, time} from './dom.js';
 import {gql, session} from './api.js';
 import {address, copyButton, formActions, formToggle, go, onSubmit, pageArgs, pager, run} from './ui.js';
-import {PAGE_SIZE, memberView} from './users.js';
+import {PAGE_SIZE, readOnlyNote} from './users.js';
 
 /**
  * The key just created, until the page that shows its token is drawn: the token lives nowhere else
@@ -12,9 +12,7 @@ import {PAGE_SIZE, memberView} from './users.js';
 let created = null;
 
 export async function apiKeyList(params, me) {
-    if (me.role !== 'ADMIN') {
-        return memberView(me, 'API keys', 'the organization\'s API keys, creates and revokes them');
-    }
+    const canChange = me.role === 'ADMIN';
     const userId = params.get('user') || null;
     const data = await gql(`
         query ApiKeys($userId: ID, $first: Int, $after: String, $last: Int, $before: String) {
@@ -27,7 +25,7 @@ export async function apiKeyList(params, me) {
     const users = data.users.edges.map(({node}) => node);
     const owner = users.find(user => user.id === userId);
     const here = address('#/api-keys', {user: userId});
-    const form = createForm(ownerChoices(users, userId ?? me.id, me), userId ?? me.id, here);
+    const form = canChange ? createForm(ownerChoices(users, userId ?? me.id, me), userId ?? me.id, here) : null;
     const justCreated = created;
     created = null;
     const connection = data.apiKeys;
@@ -36,9 +34,9 @@ export async function apiKeyList(params, me) {
             h('h1', {}, owner ? `API keys of ${owner.name}` : userId ? `API keys of user ${userId}` : 'API keys'),
             h('div', {class: 'actions'},
                 userId ? h('a', {class: 'button secondary', href: '#/api-keys'}, 'All keys') : null,
-                formToggle('New API key', form))),
+                form ? formToggle('New API key', form) : null)),
         justCreated ? tokenCard(justCreated) : null,
-        form,
+        form ?? readOnlyNote('the organization\'s API keys'),
         table('API keys', ['Name', 'Prefix', 'Acts as', 'Created', 'Last used', 'State', ''],
             connection.edges.map(({node}) => [
                 node.name,
@@ -47,7 +45,7 @@ export async function apiKeyList(params, me) {
                 time(node.createdAt),
                 node.lastUsedAt ? time(node.lastUsedAt) : h('span', {class: 'muted'}, 'Never'),
                 node.revoked ? [badge('Revoked', 'bad'), ' ', time(node.revokedAt)] : badge('Active', 'good'),
-                node.revoked ? '' : revokeButton(node, here),
+                node.revoked || !canChange ? '' : revokeButton(node, here),
             ]),
             owner ? `${owner.name} has no API keys.` : 'No API keys.'),
         connection.pageInfo.totalCount > 0

@@ -7,8 +7,8 @@ import {address, go} from './ui.js';
 /** The filters in a page address; `from` and `to` are local date-times as the inputs give them. */
 export function readFilters(params) {
     const one = name => params.get(name) ?? '';
-    return {status: params.getAll('status'), receiver: one('receiver'), resource: one('resource'),
-        action: one('action'), from: one('from'), to: one('to'), id: one('id')};
+    return {status: params.getAll('status'), receiver: one('receiver'), subscription: one('subscription'),
+        resource: one('resource'), action: one('action'), from: one('from'), to: one('to'), id: one('id')};
 }
 
 /** The filters as the API takes them. */
@@ -17,6 +17,7 @@ export function apiFilters(filters) {
     return {
         ...(filters.status.length ? {status: filters.status} : {}),
         ...(filters.receiver ? {receiverId: filters.receiver} : {}),
+        ...(filters.subscription ? {subscriptionId: filters.subscription} : {}),
         ...(filters.resource ? {resource: filters.resource} : {}),
         ...(filters.action ? {action: filters.action} : {}),
         ...(filters.from ? {createdAfter: new Date(filters.from).toISOString()} : {}),
@@ -46,10 +47,36 @@ export async function receiverChoices(chosen) {
     return receivers;
 }
 
+/**
+ * The subscriptions to choose from: the chosen receiver's, or the first 100 of all, each named by what it
+ * hears about (and its receiver when no receiver is chosen); the chosen one even if it is not among them.
+ */
+export async function subscriptionChoices(receiver, chosen) {
+    const data = await gql(`query Subscriptions($filters: WebhookSubscriptionFilters) {
+        webhookSubscriptions(first: 100, filters: $filters) {
+            edges { node { id resource action receiver { name } } } } }`,
+    {filters: receiver ? {receiverId: receiver} : {}});
+    const choices = data.webhookSubscriptions.edges.map(({node}) => ({
+        id: node.id,
+        name: `#${node.id} ${node.resource} ${node.action}` + (receiver || !node.receiver ? '' : ` (${node.receiver.name})`),
+    }));
+    if (chosen && !choices.some(subscription => subscription.id === chosen)) {
+        choices.push({id: chosen, name: `Subscription ${chosen}`});
+    }
+    return choices;
+}
+
 /** The filter form; any change goes to the filtered address at once, the id search on Enter or Find. */
-export function filterForm(filters, enums, receivers) {
+export function filterForm(filters, enums, receivers, subscriptions) {
     const apply = form => go(filtersAddress(readForm(form)));
-    const onChange = event => apply(event.currentTarget.form);
+    const onChange = event => {
+        const form = event.currentTarget.form;
+        // Another receiver's subscriptions are other ones: a subscription chosen before no longer applies.
+        if (event.currentTarget.name === 'receiver') {
+            form.elements.subscription.value = '';
+        }
+        apply(form);
+    };
     const choice = (name, label, options, chosen) => field(label, h('select', {name, onChange},
         h('option', {value: ''}, `Any ${label.toLowerCase()}`),
         options.map(([value, text]) => h('option', {value, selected: value === chosen}, text))));
@@ -73,6 +100,7 @@ export function filterForm(filters, enums, receivers) {
             pattern: '\\s*([eE][vV][tT]_)?[0-9]+\\s*', title: 'An event id: a number, or evt_ and a number',
         })),
         choice('receiver', 'Receiver', receivers.map(r => [r.id, r.name]), filters.receiver),
+        choice('subscription', 'Subscription', subscriptions.map(s => [s.id, s.name]), filters.subscription),
         choice('resource', 'Resource', enums.resources.map(r => [r, r]), filters.resource),
         choice('action', 'Action', enums.actions.map(a => [a, a]), filters.action),
         when('from', 'Created from'),
@@ -85,6 +113,6 @@ export function filterForm(filters, enums, receivers) {
 function readForm(form) {
     const data = new FormData(form);
     const one = name => String(data.get(name) ?? '').trim();
-    return {status: data.getAll('status'), receiver: one('receiver'), resource: one('resource'),
-        action: one('action'), from: one('from'), to: one('to'), id: one('id')};
+    return {status: data.getAll('status'), receiver: one('receiver'), subscription: one('subscription'),
+        resource: one('resource'), action: one('action'), from: one('from'), to: one('to'), id: one('id')};
 }

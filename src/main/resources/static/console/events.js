@@ -2,7 +2,8 @@
 import {definitionList, h, prettyJson, replace, statusBadge, table, time} from './dom.js';
 import {gql, schemaEnums} from './api.js';
 import {go, pager, run, showError, showNotice} from './ui.js';
-import {apiFilters, filterForm, filtersAddress, readFilters, receiverChoices} from './event-filters.js';
+import {apiFilters, filterForm, filtersAddress, readFilters, receiverChoices,
+    subscriptionChoices} from './event-filters.js';
 import {attemptTable} from './attempts.js';
 
 const PAGE_SIZE = 25;
@@ -36,8 +37,8 @@ export async function eventList(params, canChange) {
     } else if (params.get('after')) {
         variables.after = params.get('after');
     }
-    const [data, enums, receivers] = await Promise.all([gql(LIST, variables), schemaEnums(),
-        receiverChoices(filters.receiver)]);
+    const [data, enums, receivers, subscriptions] = await Promise.all([gql(LIST, variables), schemaEnums(),
+        receiverChoices(filters.receiver), subscriptionChoices(filters.receiver, filters.subscription)]);
     const here = extra => filtersAddress(filters, extra);
 
     const bulk = canChange ? retryBar() : null;
@@ -78,7 +79,7 @@ export async function eventList(params, canChange) {
             h('div', {class: 'actions'},
                 h('label', {class: 'check', for: 'auto-refresh'}, auto, 'Auto-refresh'),
                 refreshButton)),
-        filterForm(filters, enums, receivers),
+        filterForm(filters, enums, receivers, subscriptions),
         canChange ? replayBar(filters, receivers, refresh) : null,
         bulk?.element,
         results,

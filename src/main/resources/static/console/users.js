@@ -1,6 +1,6 @@
-// Users (docs/console.md): the organization's users and adding one. Listing and adding need an
-// ADMIN's key; a MEMBER sees its own account and who to ask.
-import {badge, definitionList, field, h, select, table, time} from './dom.js';
+// Users (docs/console.md): the organization's users and adding one. Any member lists them; adding
+// one needs an ADMIN's key, so a MEMBER gets the list read-only.
+import {badge, field, h, select, table, time} from './dom.js';
 import {gql, schemaEnums} from './api.js';
 import {address, formActions, formToggle, go, onSubmit, pageArgs, pager} from './ui.js';
 
@@ -10,27 +10,14 @@ export function roleBadge(role) {
     return badge(role, role === 'ADMIN' ? 'info' : 'muted');
 }
 
-/** What a MEMBER sees in place of a list only an ADMIN may read: its own account, and why. */
-export function memberView(me, title, what) {
-    return [
-        h('div', {class: 'page-head'}, h('h1', {}, title)),
-        h('p', {class: 'empty read-only'}, `Only an ADMIN's key lists ${what}. `
-            + 'You are signed in with a MEMBER key: you can read receivers and events, and change nothing.'),
-        h('section', {class: 'card', 'aria-labelledby': 'account-heading'},
-            h('h2', {id: 'account-heading'}, 'Your account'),
-            definitionList([
-                ['Name', me.name],
-                ['Email', me.email],
-                ['Role', roleBadge(me.role)],
-                ['Added', time(me.createdAt)],
-            ])),
-    ];
+/** Tells a MEMBER why the page offers no changes: the API refuses them to its key. */
+export function readOnlyNote(what) {
+    return h('p', {class: 'empty read-only'}, `You are signed in with a MEMBER key: you see ${what}; `
+        + 'only an ADMIN\'s key changes them.');
 }
 
 export async function userList(params, me) {
-    if (me.role !== 'ADMIN') {
-        return memberView(me, 'Users', 'the organization\'s users and adds new ones');
-    }
+    const canChange = me.role === 'ADMIN';
     const [data, enums] = await Promise.all([gql(`
         query Users($first: Int, $after: String, $last: Int, $before: String) {
           users(first: $first, after: $after, last: $last, before: $before) {
@@ -39,10 +26,10 @@ export async function userList(params, me) {
           }
         }`, pageArgs(params, PAGE_SIZE)), schemaEnums()]);
     const connection = data.users;
-    const form = createForm(enums);
+    const form = canChange ? createForm(enums) : null;
     return [
-        h('div', {class: 'page-head'}, h('h1', {}, 'Users'), formToggle('New user', form)),
-        form,
+        h('div', {class: 'page-head'}, h('h1', {}, 'Users'), form ? formToggle('New user', form) : null),
+        form ?? readOnlyNote('the organization\'s users'),
         table('Users', ['Name', 'Email', 'Role', 'Added', ''],
             connection.edges.map(({node}) => [
                 [node.name, node.id === me.id ? h('span', {class: 'muted'}, ' (you)') : null],

@@ -91,17 +91,30 @@ class ApiKeyAuthTest extends IntegrationTest {
     }
 
     @Test
-    void only_an_admin_lists_the_users_and_the_api_keys_and_a_member_may_not_revoke_one() {
-        GraphQl member = api.as(tenants.user(tenant.organizationId(), "Mia", "MEMBER").token());
+    void a_member_lists_the_users_and_the_api_keys_but_may_not_create_or_revoke_one() {
+        String memberToken = tenants.user(tenant.organizationId(), "Mia", "MEMBER").token();
+        GraphQl member = api.as(memberToken);
         long adminKey = jdbc.sql("select id from api_keys where user_id = :u").param("u", tenant.userId())
                 .query(Long.class).single();
 
-        assertThat(member.execute("{ users { pageInfo { totalCount } } }").errorCode()).isEqualTo("FORBIDDEN");
-        assertThat(member.execute("{ apiKeys { pageInfo { totalCount } } }").errorCode()).isEqualTo("FORBIDDEN");
+        GraphQl.Response users = member.execute("{ users { edges { node { name role } } pageInfo { totalCount } } }").ok();
+        assertThat(users.<Integer>path("$.data.users.pageInfo.totalCount")).isEqualTo(2);
+        assertThat(users.<java.util.List<String>>path("$.data.users.edges[*].node.role")).contains("ADMIN", "MEMBER");
+        GraphQl.Response keys = member.execute("{ apiKeys { edges { node { id prefix revoked user { name } } } "
+                + "pageInfo { totalCount } } }").ok();
+        assertThat(keys.<Integer>path("$.data.apiKeys.pageInfo.totalCount")).isEqualTo(2);
+        assertThat(keys.<java.util.List<String>>path("$.data.apiKeys.edges[*].node.id")).contains(Long.toString(adminKey));
+        assertThat(keys.body()).as("never a token").doesNotContain(memberToken).doesNotContain(tenant.token());
         assertThat(member.execute("mutation($id: ID!) { revokeApiKey(id: $id) { id } }", java.util.Map.of("id", adminKey))
                 .errorCode()).isEqualTo("FORBIDDEN");
-        assertThat(api.execute("{ users { pageInfo { totalCount } } }").ok()
-                .<Integer>path("$.data.users.pageInfo.totalCount")).isEqualTo(2);
+        assertThat(member.execute("mutation { createApiKey(input: {name: \"x\"}) { token } }").errorCode())
+                .isEqualTo("FORBIDDEN");
+        assertThat(member.execute("mutation { createUser(input: {name: \"x\", email: \"x@example.com\"}) { id } }")
+                .errorCode()).isEqualTo("FORBIDDEN");
+        assertThat(jdbc.sql("select count(*) from api_keys where organization_id = :o").param("o", tenant.organizationId())
+                .query(Long.class).single()).isEqualTo(2);
+        assertThat(jdbc.sql("select count(*) from users where organization_id = :o").param("o", tenant.organizationId())
+                .query(Long.class).single()).isEqualTo(2);
         assertThat(api.execute(ME).ok().id("$.data.me.id")).as("the admin's key still works").isEqualTo(tenant.userId());
     }
 

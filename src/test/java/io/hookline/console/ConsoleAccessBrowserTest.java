@@ -119,18 +119,22 @@ class ConsoleAccessBrowserTest extends ConsoleBrowserBase {
 
         link("API keys").click();
         assertThat(heading()).hasText("API keys");
-        assertThat(page.getByText("Only an ADMIN's key lists the organization's API keys")).isVisible();
-        assertThat(region("Your account")).containsText("Mia Member");
-        assertThat(region("Your account")).containsText("MEMBER");
+        assertThat(page.getByText("You are signed in with a MEMBER key: you see the organization's API keys")).isVisible();
+        assertThat(row("Mia Member (you)")).containsText("Active");
+        assertThat(row("Admin of Acme")).containsText("Active");
         assertThat(button("New API key")).hasCount(0);
         assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Revoke"))).hasCount(0);
         assertThat(page.getByRole(AriaRole.ALERT)).hasCount(0);
+        assertThat(page.content()).as("no token").doesNotContain(member.token()).doesNotContain(tenant.token());
         screenshot("member-api-keys");
 
         link("Users").click();
         assertThat(heading()).hasText("Users");
-        assertThat(page.getByText("Only an ADMIN's key lists the organization's users")).isVisible();
+        assertThat(page.getByText("You are signed in with a MEMBER key: you see the organization's users")).isVisible();
+        assertThat(row("Mia Member")).containsText("MEMBER");
+        assertThat(row("Admin of Acme")).containsText("ADMIN");
         assertThat(button("New user")).hasCount(0);
         assertThat(page.getByRole(AriaRole.ALERT)).hasCount(0);
+        screenshot("member-users");
     }
 }

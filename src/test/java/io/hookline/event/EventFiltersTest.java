@@ -65,6 +65,25 @@ class EventFiltersTest extends IntegrationTest {
         }
     }
 
+    @Test
+    void a_subscription_narrows_the_list_to_its_own_events_also_with_its_receiver() {
+        try (TestReceiver receiver = TestReceiver.http()) {
+            Webhooks webhooks = new Webhooks(api, jdbc, tenant.organizationId());
+            long line = webhooks.receiver(receiver.url("/a"), "name", "Line").id();
+            long creates = webhooks.subscribe(line, "RUNS", "CREATE");
+            long updates = webhooks.subscribe(line, "RUNS", "UPDATE");
+            long run = webhooks.insertRun("first");
+            awaitEvents(1);
+            jdbc.sql("update runs set status = 'IN_PROGRESS' where id = :id").param("id", run).update();
+            awaitEvents(2);
+
+            assertThat(ids(api, Map.of("subscriptionId", updates))).containsExactly(eventOf(line, "UPDATE"));
+            assertThat(ids(api, Map.of("receiverId", line, "subscriptionId", creates)))
+                    .containsExactly(eventOf(line, "CREATE"));
+            assertThat(ids(api, Map.of("subscriptionId", creates, "action", "UPDATE"))).isEmpty();
+        }
+    }
+
     private List<Long> awaitEvents(int count) {
         await().atMost(WAIT).until(() -> jdbc.sql("select count(*) from webhook_events").query(Integer.class).single() == count);
         return jdbc.sql("select id from webhook_events order by id").query(Long.class).list();
