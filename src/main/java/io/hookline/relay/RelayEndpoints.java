@@ -119,6 +119,11 @@ class RelayEndpoints {
             }
         }
         Set<Long> recorded = handoff.record(receiver.get().id(), outcomes.stream().map(RelayAnswers::answer).toList());
+        if (!recorded.isEmpty()) {
+            // Answered events free their places under the receiver's maxConcurrency, and an ordered
+            // row's next event is due: waiting polls look again now instead of at their next recheck.
+            signal.ring();
+        }
         List<Refusal> refused = outcomes.stream().filter(o -> !recorded.contains(o.id()))
                 .map(o -> new Refusal(o.id(), "This relay does not hold event " + o.id() + " under that claim: its "
                         + "lease ran out (it is due again, or another relay client has it), it was already answered, "
