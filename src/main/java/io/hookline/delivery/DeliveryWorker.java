@@ -57,7 +57,7 @@ final class DeliveryWorker implements Handoff, RecordingQueue.NextEvents, AutoCl
         this.maxClaimed = properties.maxInFlight() * 2;
         this.held = recording.held();
         this.shares = new ReceiverShares(store.leases(), properties.lease());
-        this.sends = new SendPool(sender, shares, recording, properties, wakeup);
+        this.sends = new SendPool(sender, shares, recording, properties, wakeup, this::giveBack);
         // The heartbeat keeps an event waiting for its receiver's slot claimed, however long it waits,
         // and this process's send slots leased.
         this.heartbeat = new ClaimHeartbeat(claimer, held, properties.lease(), clock, shares::keep);
@@ -107,7 +107,7 @@ final class DeliveryWorker implements Handoff, RecordingQueue.NextEvents, AutoCl
     @Override
     public void take(Offer offer, List<Claimed> claimed) {
         dispatch(claimed.stream().map(c -> new ClaimedEvent(c.eventId(), c.organizationId(), c.receiverId(), c.body(), 0,
-                "SCHEDULED", c.occurredAt(), false, offer.token())).toList(), clock.instant());
+                "SCHEDULED", c.occurredAt(), false, offer.token(), false)).toList(), clock.instant());
     }
 
     @Override
@@ -123,6 +123,17 @@ final class DeliveryWorker implements Handoff, RecordingQueue.NextEvents, AutoCl
     @Override
     public void lost(Offer offer) {
         heartbeat.claimLost(offer.token());
+    }
+
+    /** Releases claims of events that will not be sent here after all: due again at once, for any worker. */
+    private void giveBack(List<ClaimedEvent> events) {
+        try {
+            claimer.release(events.stream().map(e -> new HeldClaims.Held(e.id(), e.claimToken(), clock.instant())).toList());
+        } catch (RuntimeException e) {
+            log.warn("Could not give back {} claimed events; they are due again when their lease ends", events.size(), e);
+        } finally {
+            events.forEach(held::drop);
+        }
     }
 
     private void dispatch(List<ClaimedEvent> batch, Instant now) {

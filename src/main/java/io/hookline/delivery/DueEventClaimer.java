@@ -32,15 +32,17 @@ class DueEventClaimer {
      * Takes up to {@code limit} due events, at most {@code perReceiver} of any one receiver, none of
      * the receivers in {@code saturated}, oldest due first. Receivers and subscriptions that are
      * switched off keep their events waiting. Rows another worker is claiming are skipped, not waited for.
+     * Of an {@code ALL} receiver, a run of its earliest events ({@link ClaimStatements}).
      */
     List<ClaimedEvent> claim(UUID token, Instant now, Duration lease, int limit, int perReceiver,
                              Collection<Long> saturated, Long[] held) {
         return jdbc.sql("""
                         with candidates as (
-                            select due.event_id
+                            select due.event_id, due.head_id, due.position
                             from webhook_receivers r
                             cross join lateral (
-                                (select d.event_id, d.next_attempt_at from webhook_deliveries d
+                                (select d.event_id, d.next_attempt_at, d.event_id as head_id, 1 as position
+                                 from webhook_deliveries d
                                  where d.receiver_id = r.id and d.status in ('PENDING', 'RETRYING')
                                    and d.next_attempt_at <= :now
                                    and (d.leased_until is null or d.leased_until <= :now)
@@ -57,44 +59,15 @@ class DueEventClaimer {
                                  -- A few rounds of the receiver's own cap, within this process's.
                                  limit least(:perReceiver, r.max_concurrency * :rounds))
                                 union all
-                                -- ALL: only the receiver's earliest unfinished event, if it is due and free.
-                                (select first.event_id, first.next_attempt_at
-                                 from (select e.* from webhook_deliveries e
-                                       where e.receiver_id = r.id and e.row_key = '*'
-                                         and e.status in ('PENDING', 'RETRYING')
-                                       order by e.event_id limit 1) first
-                                 where first.next_attempt_at <= :now
-                                   and (first.leased_until is null or first.leased_until <= :now)
-                                   and not (first.event_id = any (cast(:held as bigint[])))
-                                   and not exists (select 1 from webhook_subscriptions s
-                                                   where s.id = first.subscription_id and not s.active))
+                                -- ALL: a run of the receiver's earliest unfinished events, sent one at a time.
+                                (%s)
                             ) due
                             -- Relay receivers' events are pulled by their relay clients (RelayHandoff), never sent.
                             where r.active and not r.relay and not (r.id = any (cast(:saturated as bigint[])))
                             order by due.next_attempt_at
                             limit :limit
-                        ), locked as (
-                            -- Each candidate looked up by its key. Right after a bulk insert the statistics
-                            -- still say "almost nothing is due", and a due-status test the partial index
-                            -- webhook_deliveries_due matches made the planner scan every due event here
-                            -- (40 ms at 50,000 due): the status is tested as "none of the finished ones",
-                            -- which is the same (the table's check constraint) but matches no partial index.
-                            select d.event_id
-                            from unnest(array(select event_id from candidates)) as candidate(event_id)
-                            join webhook_deliveries d on d.event_id = candidate.event_id
-                            where d.status not in ('SUCCEEDED', 'FAILED', 'CANCELED') and d.next_attempt_at <= :now
-                              and (d.leased_until is null or d.leased_until <= :now)
-                            for update of d skip locked
-                        ), claimed as (
-                            -- Only unindexed columns change: a heap-only update of the narrow row.
-                            update webhook_deliveries d set claim_token = :token, leased_until = :leaseUntil
-                            from locked where d.event_id = locked.event_id
-                            returning d.event_id, d.receiver_id, d.attempt_count, d.next_trigger
-                        )
-                        select c.event_id as id, p.organization_id, c.receiver_id, p.body, c.attempt_count,
-                               c.next_trigger, p.occurred_at, p.test
-                        from claimed c join webhook_event_payloads p on p.id = c.event_id
-                        """)
+                        %s""".formatted(ClaimStatements.runOf("r.id", "least(:perReceiver, r.max_concurrency * :rounds)"),
+                        ClaimStatements.LOCK_AND_CLAIM))
                 .param("now", now.atOffset(ZoneOffset.UTC))
                 .param("leaseUntil", now.plus(lease).atOffset(ZoneOffset.UTC))
                 .param("token", token)

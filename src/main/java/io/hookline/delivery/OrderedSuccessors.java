@@ -25,10 +25,11 @@ class OrderedSuccessors {
     }
 
     /**
-     * Within {@code offer}'s room and never of its saturated receivers: for each ordered row (ALL or
-     * PER_ROW) of the {@code finished} events, its earliest unfinished event, if that is due, free,
-     * not {@code held} by this process, and its receiver and subscription are switched on. Rows
-     * another transaction is claiming are skipped, not waited for.
+     * Within {@code offer}'s room and never of its saturated receivers: for each ordered row of the
+     * {@code finished} events, its earliest unfinished event (PER_ROW) or a run of them (ALL,
+     * {@link ClaimStatements}), if that is due, free, not {@code held} by this process, and its
+     * receiver and subscription are switched on. Rows another transaction is claiming are skipped,
+     * not waited for.
      */
     List<ClaimedEvent> claim(Collection<Long> finished, Handoff.Offer offer, Long[] held, Instant now) {
         if (finished.isEmpty()) {
@@ -39,41 +40,41 @@ class OrderedSuccessors {
                             select distinct d.receiver_id, d.row_key from webhook_deliveries d
                             where d.event_id = any (cast(:finished as bigint[])) and d.row_key is not null
                         ), candidates as (
-                            select next.event_id
+                            select next.event_id, next.head_id, next.position
                             from rows
                             join webhook_receivers r on r.id = rows.receiver_id
                             cross join lateral (
-                                select e.event_id, e.next_attempt_at, e.leased_until, e.subscription_id
-                                from webhook_deliveries e
-                                where e.receiver_id = rows.receiver_id and e.row_key = rows.row_key
-                                  and e.status in ('PENDING', 'RETRYING')
-                                order by e.event_id limit 1) next
-                            where r.active and not r.relay and not (r.id = any (cast(:saturated as bigint[])))
-                              and next.next_attempt_at <= :now
-                              and (next.leased_until is null or next.leased_until <= :now)
-                              and not (next.event_id = any (cast(:held as bigint[])))
-                              and not exists (select 1 from webhook_subscriptions s
-                                              where s.id = next.subscription_id and not s.active)
+                                -- PER_ROW: the row's earliest unfinished event, if it is due, free and not paused.
+                                select first.event_id, first.event_id as head_id, 1 as position
+                                from (select e.* from webhook_deliveries e
+                                      where e.receiver_id = rows.receiver_id and e.row_key = rows.row_key
+                                        and e.status in ('PENDING', 'RETRYING')
+                                      order by e.event_id limit 1) first
+                                where first.next_attempt_at <= :now
+                                  and (first.leased_until is null or first.leased_until <= :now)
+                                  and not (first.event_id = any (cast(:held as bigint[])))
+                                  and not exists (select 1 from webhook_subscriptions s
+                                                  where s.id = first.subscription_id and not s.active)
+                            ) next
+                            where rows.row_key <> '*'
+                              and r.active and not r.relay and not (r.id = any (cast(:saturated as bigint[])))
+                            union all
+                            select run.event_id, run.head_id, run.position
+                            from rows
+                            join webhook_receivers r on r.id = rows.receiver_id
+                            -- ALL: a run of the receiver's next events, sent one at a time.
+                            cross join lateral (%s) run
+                            where rows.row_key = '*'
+                              and r.active and not r.relay and not (r.id = any (cast(:saturated as bigint[])))
                             limit :room
-                        ), locked as (
-                            select d.event_id from webhook_deliveries d join candidates c on c.event_id = d.event_id
-                            where d.status in ('PENDING', 'RETRYING')
-                              and (d.leased_until is null or d.leased_until <= :now)
-                            for update of d skip locked
-                        ), claimed as (
-                            update webhook_deliveries d set claim_token = :token, leased_until = :leaseUntil
-                            from locked where d.event_id = locked.event_id
-                            returning d.event_id, d.receiver_id, d.attempt_count, d.next_trigger
-                        )
-                        select c.event_id as id, p.organization_id, c.receiver_id, p.body, c.attempt_count,
-                               c.next_trigger, p.occurred_at, p.test
-                        from claimed c join webhook_event_payloads p on p.id = c.event_id
-                        """)
+                        %s""".formatted(ClaimStatements.runOf("rows.receiver_id", "least(:perReceiver, r.max_concurrency * :rounds)"),
+                        ClaimStatements.LOCK_AND_CLAIM))
                 .param("finished", finished.toArray(Long[]::new))
                 .param("saturated", offer.saturated())
                 .param("held", held)
                 .param("now", now.atOffset(ZoneOffset.UTC))
                 .param("room", offer.room())
+                .param("perReceiver", offer.perReceiver()).param("rounds", DueEventClaimer.ROUNDS_AHEAD)
                 .param("token", offer.token())
                 .param("leaseUntil", offer.leaseUntil().atOffset(ZoneOffset.UTC))
                 .query((rs, n) -> ClaimedEvent.read(rs, offer.token()))

@@ -64,10 +64,10 @@ class RelayClaims {
                         ), claimed as (
                             update webhook_deliveries d set claim_token = :token, leased_until = :leaseUntil
                             from locked where d.event_id = locked.event_id
-                            returning d.event_id, d.receiver_id, d.attempt_count, d.next_trigger, d.claim_token
+                            returning d.event_id, d.receiver_id, d.attempt_count, d.next_trigger, d.claim_token, d.row_key
                         )
                         select c.event_id as id, p.organization_id, c.receiver_id, p.body, c.attempt_count,
-                               c.next_trigger, p.occurred_at, p.test, c.claim_token
+                               c.next_trigger, p.occurred_at, p.test, c.claim_token, c.row_key
                         from claimed c join webhook_event_payloads p on p.id = c.event_id
                         """)
                 .param("receiver", receiverId).param("now", now.atOffset(ZoneOffset.UTC))

@@ -131,7 +131,9 @@ public class RelayHandoff {
         answers.forEach(a -> byId.put(a.eventId(), a));
         List<Held> held = jdbc.sql("""
                         select e.id, e.organization_id, e.receiver_id, e.body, e.attempt_count, e.next_trigger,
-                               e.occurred_at, e.test, e.claim_token, r.expected_response_code
+                               e.occurred_at, e.test, e.claim_token, r.expected_response_code,
+                               -- Answers are recorded here, never sent: their order key plays no part.
+                               null as row_key
                         from webhook_events e join webhook_receivers r on r.id = e.receiver_id
                         where e.id = any (cast(:ids as bigint[])) and e.receiver_id = :receiver
                           and e.status in ('PENDING', 'RETRYING')

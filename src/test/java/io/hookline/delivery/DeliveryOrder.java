@@ -35,6 +35,20 @@ final class DeliveryOrder {
                 .update();
     }
 
+    /** Events of {@code receiverId} with these order keys (null: unordered), in this order, all due. */
+    static void due(JdbcClient jdbc, long organizationId, long receiverId, String... keys) {
+        for (String key : keys) {
+            jdbc.sql("""
+                            with payload as (
+                                insert into webhook_event_payloads (organization_id, receiver_id, body, occurred_at, created_at)
+                                values (:org, :r, '{}', now(), now()) returning id, receiver_id)
+                            insert into webhook_deliveries (event_id, receiver_id, next_attempt_at, row_key)
+                            select id, receiver_id, now() - interval '1 minute', :key from payload
+                            """)
+                    .param("org", organizationId).param("r", receiverId).param("key", key).update();
+        }
+    }
+
     record Arrival(long eventId, long rowId) {
     }
 

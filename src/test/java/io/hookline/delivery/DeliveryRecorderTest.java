@@ -110,7 +110,7 @@ class DeliveryRecorderTest extends IntegrationTest {
         ClaimedEvent held = claimer.claim(UUID.randomUUID(), now, Duration.ofSeconds(30), 1, 1, Set.of(),
                 new Long[0]).getFirst();
         ClaimedEvent stale = new ClaimedEvent(held.id(), held.organizationId(), held.receiverId(), held.body(),
-                held.attemptCount(), held.trigger(), held.occurredAt(), held.test(), UUID.randomUUID());
+                held.attemptCount(), held.trigger(), held.occurredAt(), held.test(), UUID.randomUUID(), false);
 
         Set<Long> recorded = recorder.record(List.of(failed(stale, now), delivered(held, now.plusMillis(5))),
                 now.plusSeconds(1));
@@ -145,7 +145,7 @@ class DeliveryRecorderTest extends IntegrationTest {
         ClaimedEvent refused = claimed.get(1);
         ClaimedEvent unknownTrigger = new ClaimedEvent(refused.id(), refused.organizationId(), refused.receiverId(),
                 refused.body(), refused.attemptCount(), "NO SUCH TRIGGER", refused.occurredAt(), refused.test(),
-                refused.claimToken());
+                refused.claimToken(), false);
 
         try (RecordingQueue queue = new RecordingQueue(recorder, metrics, Clock.systemUTC(), () -> { })) {
             queue.held().hold(List.of(good, unknownTrigger), now);

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import javax.sql.DataSource;
+
 import io.hookline.testing.IntegrationTest;
 import io.hookline.testing.Webhooks;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,6 +23,8 @@ class OrderedClaimTest extends IntegrationTest {
 
     @Autowired
     DueEventClaimer claimer;
+    @Autowired
+    DataSource dataSource;
 
     private long receiver;
 
@@ -29,18 +33,8 @@ class OrderedClaimTest extends IntegrationTest {
         receiver = new Webhooks(api, jdbc, tenant.organizationId()).receiver("http://127.0.0.1:9/r").id();
     }
 
-    /** Events with these order keys, in this order, all due. */
     private void due(String... keys) {
-        for (String key : keys) {
-            jdbc.sql("""
-                            with payload as (
-                                insert into webhook_event_payloads (organization_id, receiver_id, body, occurred_at, created_at)
-                                values (:org, :r, '{}', now(), now()) returning id, receiver_id)
-                            insert into webhook_deliveries (event_id, receiver_id, next_attempt_at, row_key)
-                            select id, receiver_id, now() - interval '1 minute', :key from payload
-                            """)
-                    .param("org", tenant.organizationId()).param("r", receiver).param("key", key).update();
-        }
+        DeliveryOrder.due(jdbc, tenant.organizationId(), receiver, keys);
     }
 
     private List<Long> claim() {
@@ -71,11 +65,48 @@ class OrderedClaimTest extends IntegrationTest {
     }
 
     @Test
-    void under_all_one_event_at_a_time_in_event_order() {
+    void under_all_the_receivers_earliest_events_are_claimed_as_a_run_and_nothing_more_until_it_is_done() {
         due("*", "*", "*");
-        assertThat(claim()).containsExactly(1L);
+        assertThat(claim()).containsExactly(1L, 2L, 3L);
         assertThat(claim()).isEmpty();
         finish(1, "SUCCEEDED");
-        assertThat(claim()).containsExactly(2L);
+        finish(2, "SUCCEEDED");
+        assertThat(claim()).as("3 is still claimed").isEmpty();
+        due("*");
+        finish(3, "SUCCEEDED");
+        assertThat(claim()).containsExactly(4L);
+    }
+
+    @Test
+    void a_run_ends_before_the_first_event_that_is_not_due_or_whose_subscription_is_paused() {
+        due("*", "*", "*", "*");
+        jdbc.sql("update webhook_deliveries set next_attempt_at = now() + interval '1 hour' where event_id = 3").update();
+        assertThat(claim()).containsExactly(1L, 2L);
+
+        jdbc.sql("update webhook_deliveries set claim_token = null, leased_until = null").update();
+        long paused = jdbc.sql("""
+                        insert into webhook_subscriptions (organization_id, receiver_id, resource, action, active)
+                        values (:org, :r, 'RUNS', 'CREATE', false) returning id""")
+                .param("org", tenant.organizationId()).param("r", receiver).query(Long.class).single();
+        jdbc.sql("update webhook_deliveries set subscription_id = :s where event_id = 2").param("s", paused).update();
+        assertThat(claim()).containsExactly(1L);
+    }
+
+    @Test
+    void a_run_is_claimed_only_as_far_as_no_other_claim_holds_one_of_its_events() throws Exception {
+        due("*", "*", "*");
+        try (var other = dataSource.getConnection()) {
+            other.setAutoCommit(false);
+            other.createStatement().execute("select 1 from webhook_deliveries where event_id = 2 for update");
+            assertThat(claim()).as("3 would overtake 2").containsExactly(1L);
+            other.rollback();
+        }
+        jdbc.sql("update webhook_deliveries set claim_token = null, leased_until = null").update();
+        try (var other = dataSource.getConnection()) {
+            other.setAutoCommit(false);
+            other.createStatement().execute("select 1 from webhook_deliveries where event_id = 1 for update");
+            assertThat(claim()).as("the run's head is being claimed elsewhere").isEmpty();
+            other.rollback();
+        }
     }
 }

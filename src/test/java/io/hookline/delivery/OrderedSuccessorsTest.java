@@ -37,25 +37,36 @@ class OrderedSuccessorsTest extends IntegrationTest {
     }
 
     @Test
-    void under_all_a_recorded_success_claims_the_next_event_under_the_offer_and_only_it() {
-        due("*", "*", "*");
-        List<ClaimedEvent> heads = claim();
+    void under_all_a_recorded_success_claims_the_run_of_next_events_under_the_offer() {
+        due("*", "*", "*", "*");
+        ClaimedEvent head = claimHead();
+        assertThat(head.id()).isEqualTo(1L);
+        assertThat(head.inReceiverOrder()).isTrue();
         Handoff.Offer offer = offer();
 
-        var recorded = recorder.record(List.of(delivered(heads.getFirst())), Instant.now(), offer, new Long[0]);
+        var recorded = recorder.record(List.of(delivered(head)), Instant.now(), offer, new Long[0]);
 
         assertThat(recorded.ids()).containsExactly(1L);
-        assertThat(recorded.next()).extracting(ClaimedEvent::id).containsExactly(2L);
-        assertThat(recorded.next().getFirst().claimToken()).isEqualTo(offer.token());
-        assertThat(claimTokenOf(2)).isEqualTo(offer.token());
-        assertThat(claimTokenOf(3)).isNull();
-        assertThat(claim()).as("the new head is claimed: the row waits").isEmpty();
+        assertThat(recorded.next()).extracting(ClaimedEvent::id).containsExactlyInAnyOrder(2L, 3L, 4L);
+        assertThat(recorded.next()).allMatch(e -> e.claimToken().equals(offer.token()) && e.inReceiverOrder());
+        assertThat(claimTokenOf(4)).isEqualTo(offer.token());
+        assertThat(claim()).as("the run is claimed: the receiver waits").isEmpty();
+    }
+
+    @Test
+    void a_recorded_success_claims_nothing_while_the_rest_of_its_run_is_still_claimed() {
+        due("*", "*", "*");
+        List<ClaimedEvent> run = claim();
+        assertThat(run).extracting(ClaimedEvent::id).containsExactly(1L, 2L, 3L);
+
+        assertThat(recorder.record(List.of(delivered(run.getFirst())), Instant.now(), offer(), new Long[0]).next())
+                .isEmpty();
     }
 
     @Test
     void a_try_that_will_be_retried_keeps_its_row_and_claims_nothing() {
         due("*", "*");
-        var recorded = recorder.record(List.of(failed(claim().getFirst())), Instant.now(), offer(), new Long[0]);
+        var recorded = recorder.record(List.of(failed(claimHead())), Instant.now(), offer(), new Long[0]);
 
         assertThat(recorded.ids()).containsExactly(1L);
         assertThat(recorded.next()).isEmpty();
@@ -81,33 +92,31 @@ class OrderedSuccessorsTest extends IntegrationTest {
         due("*", "*", "*");
         Handoff.Offer saturated = new Handoff.Offer(UUID.randomUUID(), Instant.now().plusSeconds(30), 10, 10,
                 new Long[] {receiver});
-        assertThat(recorder.record(List.of(delivered(claim().getFirst())), Instant.now(), saturated, new Long[0]).next())
+        assertThat(recorder.record(List.of(delivered(claimHead())), Instant.now(), saturated, new Long[0]).next())
                 .isEmpty();
 
-        List<ClaimedEvent> second = claim();
+        ClaimedEvent second = claimHead();
         jdbc.sql("update webhook_receivers set active = false where id = :id").param("id", receiver).update();
-        assertThat(recorder.record(List.of(delivered(second.getFirst())), Instant.now(), offer(), new Long[0]).next())
+        assertThat(recorder.record(List.of(delivered(second)), Instant.now(), offer(), new Long[0]).next())
                 .isEmpty();
         assertThat(claimTokenOf(3)).isNull();
     }
 
-    /** Events with these order keys (null: unordered), in this order, all due. */
     private void due(String... keys) {
-        for (String key : keys) {
-            jdbc.sql("""
-                            with payload as (
-                                insert into webhook_event_payloads (organization_id, receiver_id, body, occurred_at, created_at)
-                                values (:org, :r, '{}', now(), now()) returning id, receiver_id)
-                            insert into webhook_deliveries (event_id, receiver_id, next_attempt_at, row_key)
-                            select id, receiver_id, now() - interval '1 minute', :key from payload
-                            """)
-                    .param("org", tenant.organizationId()).param("r", receiver).param("key", key).update();
-        }
+        DeliveryOrder.due(jdbc, tenant.organizationId(), receiver, keys);
     }
 
     private List<ClaimedEvent> claim() {
         return claimer.claim(UUID.randomUUID(), Instant.now(), Duration.ofSeconds(30), 100, 100, Set.of(), new Long[0])
                 .stream().sorted((a, b) -> Long.compare(a.id(), b.id())).toList();
+    }
+
+    /** Under ALL, the run's head alone: a claim of one event per receiver. */
+    private ClaimedEvent claimHead() {
+        List<ClaimedEvent> claimed = claimer.claim(UUID.randomUUID(), Instant.now(), Duration.ofSeconds(30), 100, 1,
+                Set.of(), new Long[0]);
+        assertThat(claimed).hasSize(1);
+        return claimed.getFirst();
     }
 
     private static Handoff.Offer offer() {

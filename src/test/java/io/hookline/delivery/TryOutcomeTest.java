@@ -63,7 +63,7 @@ class TryOutcomeTest {
 
     private static ClaimedEvent event(long id, long receiverId, int attemptCount) {
         return new ClaimedEvent(id, 1, receiverId, "{}", attemptCount, "SCHEDULED",
-                OffsetDateTime.parse("2026-12-03T09:00:00Z"), false, UUID.randomUUID());
+                OffsetDateTime.parse("2026-12-03T09:00:00Z"), false, UUID.randomUUID(), false);
     }
 
     private static FinishedTry delivered(ClaimedEvent event, Instant at) {
