@@ -38,6 +38,7 @@ final class Bench {
     String jdbcUrl;
     HikariDataSource db;
     Pipeline pipeline;
+    DatabaseCost dbCost;
     Changes changes;
     GraphQl api;
     long hangingId;
@@ -83,6 +84,7 @@ final class Bench {
         pool.setMaximumPoolSize(24); // as Hookline's pool
         db = keep(new HikariDataSource(pool));
         pipeline = new Pipeline(db);
+        dbCost = new DatabaseCost(db);
         changes = new Changes(db, pipeline.organizationId());
         api = new GraphQl(hookline.port, settings.apiKey() != null ? settings.apiKey() : hookline.apiKey());
     }

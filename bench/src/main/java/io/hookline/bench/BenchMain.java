@@ -68,7 +68,7 @@ public final class BenchMain {
         bench.startHookline();
         bench.setUpReceivers();
 
-        Map<String, Object> commits = bench.pipeline.commitLatency(200);
+        Map<String, Object> commits = bench.dbCost.commitLatency(200);
         results.put("commit_latency_one_row", commits);
         report.add("database", "one-row INSERT + COMMIT (fsync on) p50/p99 ms",
                 commits.get("p50_ms") + "/" + commits.get("p99_ms"), "", "", "", "");
