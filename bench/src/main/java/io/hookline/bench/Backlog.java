@@ -67,7 +67,7 @@ final class Backlog {
         Object[] later = claim.explainClaim();
         sampler.interrupt();
         pipeline.setReceiversActive(targets, false);
-        List<BenchReceiver.Arrival> arrivals = bench.receiver.drain();
+        List<Arrival> arrivals = bench.receiver.drain();
         long[] memory = hookline.memoryKib();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("events", count);

@@ -62,7 +62,7 @@ final class Baselines {
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        List<BenchReceiver.Arrival> arrivals = receiver.drain();
+        List<Arrival> arrivals = receiver.drain();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("events", events);
         out.put("succeeded", ok.get());
@@ -203,7 +203,7 @@ final class Baselines {
                     Thread.sleep(100);
                 }
                 double seconds = (System.nanoTime() - start) / 1e9;
-                List<BenchReceiver.Arrival> arrivals = receiver.drain();
+                List<Arrival> arrivals = receiver.drain();
                 Map<String, Object> out = new LinkedHashMap<>();
                 out.put("events", events);
                 out.put("threads", threads);

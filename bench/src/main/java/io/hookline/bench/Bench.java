@@ -123,7 +123,7 @@ final class Bench {
         changes.insertInBatches("warmup", 500, 100);
         pipeline.awaitSucceeded(after, 500, deadline(60));
         template = pipeline.firstBody(after);
-        templateTitle = BenchReceiver.titleOf(template.getBytes());
+        templateTitle = Arrivals.titleOf(template.getBytes());
         receiver.drain();
         results.put("payload_bytes", template.length());
     }

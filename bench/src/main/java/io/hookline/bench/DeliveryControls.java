@@ -170,7 +170,7 @@ final class DeliveryControls {
         long done = pipeline.awaitSucceeded(after, events, start + cap * 1_000_000_000L);
         double seconds = (System.nanoTime() - start) / 1e9;
         Thread.sleep(200);
-        List<BenchReceiver.Arrival> arrivals = receiver.drain().stream().filter(a -> a.receiver() == port).toList();
+        List<Arrival> arrivals = receiver.drain().stream().filter(a -> a.receiver() == port).toList();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("events", events);
         out.put("succeeded", done);
@@ -195,7 +195,7 @@ final class DeliveryControls {
             double[] before = {first.deliveryAttempts(), second.deliveryAttempts()};
             long after = pipeline.maxEventId();
             bench.changes.insertInBatches("c7-rate", backlog, 500);
-            List<BenchReceiver.Arrival> arrivals = new ArrayList<>();
+            List<Arrival> arrivals = new ArrayList<>();
             long giveUp = deadline(60);
             while (arrivals.isEmpty() && System.nanoTime() < giveUp) {
                 Thread.sleep(20);

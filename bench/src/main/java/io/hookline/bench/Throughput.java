@@ -88,7 +88,7 @@ final class Throughput {
         double insertSeconds = (System.nanoTime() - start) / 1e9;
         long done = pipeline.awaitSucceeded(after, events, deadline(600));
         double seconds = (System.nanoTime() - start) / 1e9;
-        List<BenchReceiver.Arrival> arrivals = bench.receiver.drain();
+        List<Arrival> arrivals = bench.receiver.drain();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("machine_cpu_busy_pct", Machine.busyPercent(cpuBefore, Machine.cpuTicks()));
         out.put("hookline_cpu_ms_per_event", Stats.round(
