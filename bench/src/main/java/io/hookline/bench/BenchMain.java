@@ -128,7 +128,7 @@ public final class BenchMain {
     private void receiverCeiling() throws Exception {
         log("Bench receiver ceiling");
         String body = "{\"data\": {\"id\": 1, \"title\": \"ceiling\"}, \"padding\": \"" + "x".repeat(400) + "\"}";
-        Map<String, Object> ceiling = Baselines.receiverCeiling(bench.receiver, 8, 64, settings.ceilingRequests(), body);
+        Map<String, Object> ceiling = HttpBaselines.receiverCeiling(bench.receiver, 8, 64, settings.ceilingRequests(), body);
         bench.results.put("receiver_ceiling", ceiling);
         bench.report.add("receiver", "bench receiver ceiling, raw keep-alive client (64 conns, 8 ports), req/s",
                 ceiling.get("per_second"), "", "", "", "");

@@ -33,13 +33,13 @@ final class Throughput {
         int events = changeCount * receivers;
         int concurrency = Math.min(MAX_IN_FLIGHT, PER_RECEIVER * receivers);
         log("Scenario 1 at " + receivers + " receivers: HTTP limit");
-        Map<String, Object> limit = Baselines.httpLimit(bench.receiver, receivers, events, concurrency, bench.template,
-                bench.templateTitle);
+        BodyTemplate template = new BodyTemplate(bench.template, bench.templateTitle);
+        Map<String, Object> limit = HttpBaselines.httpLimit(bench.receiver, receivers, events, concurrency, template);
         log("Scenario 1 at " + receivers + " receivers: db-scheduler dispatcher");
         long[] countersBefore = bench.dbCost.counters();
         long[] cpuBefore = Machine.cpuTicks();
-        Map<String, Object> dbs = Baselines.dbScheduler(bench.db, bench.receiver, receivers, events, concurrency,
-                bench.template, bench.templateTitle, Duration.ofMinutes(8));
+        Map<String, Object> dbs = DbSchedulerBaseline.measure(bench.db, bench.receiver, receivers, events, concurrency,
+                template, Duration.ofMinutes(8));
         dbs.put("machine_cpu_busy_pct", Machine.busyPercent(cpuBefore, Machine.cpuTicks()));
         DatabaseCost.putPerEvent(dbs, countersBefore, bench.dbCost.counters(), events);
         log("Scenario 1 at " + receivers + " receivers: Hookline");
