@@ -21,11 +21,11 @@ final class ArrivalOrder {
      * Arrivals of {@code prefix}'s events whose {@code seq} is below one of their group that arrived
      * before them. A retried event (the same {@code webhook-id} again) counts at its first arrival only.
      */
-    static long outOfOrder(List<BenchReceiver.Arrival> arrivals, String prefix) {
+    static long outOfOrder(List<Arrival> arrivals, String prefix) {
         Set<String> seen = new HashSet<>();
         Map<String, Long> highest = new HashMap<>();
         long late = 0;
-        for (BenchReceiver.Arrival a : arrivals.stream().sorted(Comparator.comparingLong(BenchReceiver.Arrival::nanos))
+        for (Arrival a : arrivals.stream().sorted(Comparator.comparingLong(Arrival::nanos))
                 .toList()) {
             if (a.title() == null || !a.title().startsWith(prefix + "-")
                     || (a.webhookId() != null && !seen.add(a.webhookId()))) {
@@ -46,9 +46,9 @@ final class ArrivalOrder {
     }
 
     /** How many of {@code arrivals} came in each second of [{@code from}, {@code from} + {@code seconds} s). */
-    static long[] perSecond(List<BenchReceiver.Arrival> arrivals, long from, int seconds) {
+    static long[] perSecond(List<Arrival> arrivals, long from, int seconds) {
         long[] counts = new long[seconds];
-        for (BenchReceiver.Arrival a : arrivals) {
+        for (Arrival a : arrivals) {
             long slot = Math.floorDiv(a.nanos() - from, 1_000_000_000L);
             if (slot >= 0 && slot < seconds) {
                 counts[(int) slot]++;

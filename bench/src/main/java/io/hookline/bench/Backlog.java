@@ -24,25 +24,27 @@ final class Backlog {
 
     void run() throws Exception {
         Pipeline pipeline = bench.pipeline;
+        ClaimExplainer claim = new ClaimExplainer(bench.db);
+        BacklogFiller filler = new BacklogFiller(bench.db);
         Hookline hookline = bench.hookline;
         Report report = bench.report;
         int count = bench.settings.backlogEvents();
         List<Long> targets = bench.receiverIds.subList(0, 10);
         log("Scenario 4: claim query with nothing due");
-        Object[] idle = pipeline.explainClaim();
+        Object[] idle = claim.explainClaim();
         log("Scenario 4: inserting " + count + " due events (receivers paused)");
         bench.activate(10, false);
         pipeline.setReceiversActive(targets, false);
         long after = pipeline.maxEventId();
         long insertStart = System.nanoTime();
-        pipeline.insertBacklog(count, targets, pipeline.subscriptionsOf(targets), bench.changes.organizationId(),
+        filler.insertBacklog(count, targets, filler.subscriptionsOf(targets), bench.changes.organizationId(),
                 bench.template, bench.templateTitle);
         double insertSeconds = (System.nanoTime() - insertStart) / 1e9;
         log("Scenario 4: claim query right after the bulk insert, before statistics catch up (gives up after 60 s)");
-        Object[] stale = pipeline.explainClaim(targets, 60_000);
+        Object[] stale = claim.explainClaim(targets, 60_000);
         // A backlog that builds up over minutes is analyzed by autovacuum on the way; one made by a
         // single bulk insert is not yet, so the drain below starts from fresh statistics.
-        pipeline.analyzeEvents();
+        filler.analyzeEvents();
         bench.receiver.drain();
         AtomicLong maxRss = new AtomicLong();
         Thread sampler = Thread.ofPlatform().daemon().start(() -> {
@@ -58,14 +60,14 @@ final class Backlog {
         log("Scenario 4: draining for at most " + bench.settings.backlogWindowSeconds() + " s");
         long start = System.nanoTime();
         pipeline.setReceiversActive(targets, true);
-        Object[] loaded = pipeline.explainClaim();
+        Object[] loaded = claim.explainClaim();
         long done = pipeline.awaitSucceeded(after, count,
                 start + (long) (bench.settings.backlogWindowSeconds() * 1e9));
         double seconds = (System.nanoTime() - start) / 1e9;
-        Object[] later = pipeline.explainClaim();
+        Object[] later = claim.explainClaim();
         sampler.interrupt();
         pipeline.setReceiversActive(targets, false);
-        List<BenchReceiver.Arrival> arrivals = bench.receiver.drain();
+        List<Arrival> arrivals = bench.receiver.drain();
         long[] memory = hookline.memoryKib();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("events", count);
@@ -107,7 +109,7 @@ final class Backlog {
     /** Prunes the drained backlog, aged past retention: a DELETE in slices (the tables are not partitioned). */
     private void pruning(long afterId) throws Exception {
         log("Scenario 6: pruning the backlog's events, aged past retention");
-        long[] pruned = bench.pipeline.pruneAged(afterId);
+        long[] pruned = new AgedEventPruner(bench.db, bench.dbCost).pruneAged(afterId);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("events_pruned", pruned[0]);
         out.put("seconds", Stats.round(pruned[1] / 1e9, 1));

@@ -38,6 +38,7 @@ final class Bench {
     String jdbcUrl;
     HikariDataSource db;
     Pipeline pipeline;
+    DatabaseCost dbCost;
     Changes changes;
     GraphQl api;
     long hangingId;
@@ -83,6 +84,7 @@ final class Bench {
         pool.setMaximumPoolSize(24); // as Hookline's pool
         db = keep(new HikariDataSource(pool));
         pipeline = new Pipeline(db);
+        dbCost = new DatabaseCost(db);
         changes = new Changes(db, pipeline.organizationId());
         api = new GraphQl(hookline.port, settings.apiKey() != null ? settings.apiKey() : hookline.apiKey());
     }
@@ -121,7 +123,7 @@ final class Bench {
         changes.insertInBatches("warmup", 500, 100);
         pipeline.awaitSucceeded(after, 500, deadline(60));
         template = pipeline.firstBody(after);
-        templateTitle = BenchReceiver.titleOf(template.getBytes());
+        templateTitle = Arrivals.titleOf(template.getBytes());
         receiver.drain();
         results.put("payload_bytes", template.length());
     }

@@ -68,7 +68,7 @@ public final class BenchMain {
         bench.startHookline();
         bench.setUpReceivers();
 
-        Map<String, Object> commits = bench.pipeline.commitLatency(200);
+        Map<String, Object> commits = bench.dbCost.commitLatency(200);
         results.put("commit_latency_one_row", commits);
         report.add("database", "one-row INSERT + COMMIT (fsync on) p50/p99 ms",
                 commits.get("p50_ms") + "/" + commits.get("p99_ms"), "", "", "", "");
@@ -128,7 +128,7 @@ public final class BenchMain {
     private void receiverCeiling() throws Exception {
         log("Bench receiver ceiling");
         String body = "{\"data\": {\"id\": 1, \"title\": \"ceiling\"}, \"padding\": \"" + "x".repeat(400) + "\"}";
-        Map<String, Object> ceiling = Baselines.receiverCeiling(bench.receiver, 8, 64, settings.ceilingRequests(), body);
+        Map<String, Object> ceiling = HttpBaselines.receiverCeiling(bench.receiver, 8, 64, settings.ceilingRequests(), body);
         bench.results.put("receiver_ceiling", ceiling);
         bench.report.add("receiver", "bench receiver ceiling, raw keep-alive client (64 conns, 8 ports), req/s",
                 ceiling.get("per_second"), "", "", "", "");

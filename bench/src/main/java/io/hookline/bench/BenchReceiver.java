@@ -1,7 +1,6 @@
 package io.hookline.bench;
 
 import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -12,12 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicIntegerArray;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
@@ -34,18 +30,13 @@ import java.util.concurrent.atomic.AtomicLongArray;
  */
 final class BenchReceiver implements AutoCloseable {
 
-    /** One request as it arrived; {@code nanos} is {@link System#nanoTime()} once the body was read. */
-    record Arrival(int receiver, String title, String webhookId, long nanos) {
-    }
-
     private static final byte[] OK = "HTTP/1.1 200 OK\r\ncontent-length: 0\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] FAIL =
             "HTTP/1.1 500 Internal Server Error\r\ncontent-length: 0\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
 
     private final List<ServerSocket> servers = new ArrayList<>();
     private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
-    private final ConcurrentLinkedQueue<Arrival> arrivals = new ConcurrentLinkedQueue<>();
-    private final AtomicLong count = new AtomicLong();
+    private final Arrivals arrivals = new Arrivals();
     private final AtomicLongArray answerDelayNanos;
     private final AtomicIntegerArray inFlight;
     private final AtomicIntegerArray maxInFlight;
@@ -90,17 +81,12 @@ final class BenchReceiver implements AutoCloseable {
     }
 
     long count() {
-        return count.get();
+        return arrivals.count();
     }
 
     /** Everything that arrived since the last call, and forgets it. */
     List<Arrival> drain() {
-        List<Arrival> out = new ArrayList<>();
-        Arrival a;
-        while ((a = arrivals.poll()) != null) {
-            out.add(a);
-        }
-        return out;
+        return arrivals.drain();
     }
 
     private void accept(int receiver, ServerSocket server) {
@@ -120,7 +106,7 @@ final class BenchReceiver implements AutoCloseable {
         try (socket; InputStream in = new BufferedInputStream(socket.getInputStream(), 16384);
              OutputStream out = socket.getOutputStream()) {
             while (open) {
-                String line = readLine(in);
+                String line = HttpRequestReader.readLine(in);
                 if (line == null) {
                     return;
                 }
@@ -145,27 +131,8 @@ final class BenchReceiver implements AutoCloseable {
 
     /** Reads the rest of one request (after its request line), records it and says what to answer. */
     private byte[] answer(int receiver, InputStream in) throws IOException, InterruptedException {
-        String webhookId = null;
-        long length = 0;
-        boolean chunked = false;
-        String line;
-        while (!(line = readLine(in)).isEmpty()) {
-            int colon = line.indexOf(':');
-            if (colon < 0) {
-                continue;
-            }
-            String name = line.substring(0, colon).trim().toLowerCase(Locale.ROOT);
-            String value = line.substring(colon + 1).trim();
-            switch (name) {
-                case "content-length" -> length = Long.parseLong(value);
-                case "transfer-encoding" -> chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
-                case "webhook-id" -> webhookId = value;
-                default -> { }
-            }
-        }
-        byte[] body = chunked ? readChunked(in) : in.readNBytes((int) length);
-        arrivals.add(new Arrival(receiver, titleOf(body), webhookId, System.nanoTime()));
-        count.incrementAndGet();
+        HttpRequestReader.Request request = HttpRequestReader.readRest(in);
+        arrivals.record(receiver, request.webhookId(), request.body());
         if (receiver == hangingReceiver()) {
             Thread.sleep(hang);
             return OK;
@@ -175,55 +142,6 @@ final class BenchReceiver implements AutoCloseable {
             Thread.sleep(Duration.ofNanos(delay));
         }
         return receiver == failingReceiver() ? FAIL : OK;
-    }
-
-    /** A CRLF-terminated line, or null at the end of the stream before any byte. */
-    private static String readLine(InputStream in) throws IOException {
-        StringBuilder line = new StringBuilder(64);
-        int b;
-        while ((b = in.read()) != -1) {
-            if (b == '\n') {
-                int end = line.length();
-                if (end > 0 && line.charAt(end - 1) == '\r') {
-                    line.setLength(end - 1);
-                }
-                return line.toString();
-            }
-            line.append((char) b);
-        }
-        if (line.isEmpty()) {
-            return null;
-        }
-        throw new IOException("connection closed mid-line");
-    }
-
-    private static byte[] readChunked(InputStream in) throws IOException {
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        while (true) {
-            String size = readLine(in);
-            int semicolon = size.indexOf(';');
-            int n = Integer.parseInt((semicolon < 0 ? size : size.substring(0, semicolon)).trim(), 16);
-            if (n == 0) {
-                while (!readLine(in).isEmpty()) {
-                    // trailers
-                }
-                return body.toByteArray();
-            }
-            body.write(in.readNBytes(n));
-            readLine(in);
-        }
-    }
-
-    /** The {@code title} of the changed row in the body's {@code data}, without a JSON parser (it is on the hot path). */
-    static String titleOf(byte[] body) {
-        String s = new String(body, StandardCharsets.UTF_8);
-        int key = s.indexOf("\"title\"");
-        if (key < 0) {
-            return null;
-        }
-        int open = s.indexOf('"', s.indexOf(':', key) + 1);
-        int close = s.indexOf('"', open + 1);
-        return open < 0 || close < 0 ? null : s.substring(open + 1, close);
     }
 
     @Override

@@ -51,7 +51,7 @@ final class Latency {
         Map<String, Long> committed = bench.changes.insertAtRate(prefix, rate, seconds, rate >= 1000 ? 8 : 4);
         long done = pipeline.awaitSucceeded(after, (long) committed.size() * healthy, deadline(120));
         Thread.sleep(200);
-        List<BenchReceiver.Arrival> arrivals = receiver.drain();
+        List<Arrival> arrivals = receiver.drain();
         Map<String, Object> out = Stats.latency(committed, arrivals, IntStream.range(0, healthy).boxed().toList(),
                 healthy);
         out.put("rate", rate);
@@ -83,7 +83,7 @@ final class Latency {
             sent.put("evt_" + id, System.nanoTime());
         }
         long deadline = deadline(60);
-        List<BenchReceiver.Arrival> arrivals = new ArrayList<>();
+        List<Arrival> arrivals = new ArrayList<>();
         while (System.nanoTime() < deadline) {
             arrivals.addAll(receiver.drain());
             if (arrivals.stream().filter(a -> sent.containsKey(a.webhookId())).count() >= sent.size()) {

@@ -18,12 +18,12 @@ final class Stats {
      * Commit-to-arrival latency of the first arrival of each (receiver, title) among {@code receivers},
      * in ms: count, missing, p50, p95, p99, max.
      */
-    static Map<String, Object> latency(Map<String, Long> committed, List<BenchReceiver.Arrival> arrivals,
+    static Map<String, Object> latency(Map<String, Long> committed, List<Arrival> arrivals,
                                        Collection<Integer> receivers, int expectedPerChange) {
         Set<String> seen = new HashSet<>();
         long[] latencies = new long[arrivals.size()];
         int n = 0;
-        for (BenchReceiver.Arrival a : arrivals) {
+        for (Arrival a : arrivals) {
             Long commit = a.title() == null ? null : committed.get(a.title());
             if (commit == null || !receivers.contains(a.receiver()) || !seen.add(a.receiver() + "/" + a.title())) {
                 continue;
@@ -48,8 +48,8 @@ final class Stats {
     }
 
     /** Deliveries per second between the 10th and 90th percentile of arrival times: the steady middle of a run. */
-    static double sustainedRate(List<BenchReceiver.Arrival> arrivals) {
-        long[] t = arrivals.stream().mapToLong(BenchReceiver.Arrival::nanos).sorted().toArray();
+    static double sustainedRate(List<Arrival> arrivals) {
+        long[] t = arrivals.stream().mapToLong(Arrival::nanos).sorted().toArray();
         if (t.length < 10) {
             return Double.NaN;
         }

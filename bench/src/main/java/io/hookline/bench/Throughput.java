@@ -33,15 +33,15 @@ final class Throughput {
         int events = changeCount * receivers;
         int concurrency = Math.min(MAX_IN_FLIGHT, PER_RECEIVER * receivers);
         log("Scenario 1 at " + receivers + " receivers: HTTP limit");
-        Map<String, Object> limit = Baselines.httpLimit(bench.receiver, receivers, events, concurrency, bench.template,
-                bench.templateTitle);
+        BodyTemplate template = new BodyTemplate(bench.template, bench.templateTitle);
+        Map<String, Object> limit = HttpBaselines.httpLimit(bench.receiver, receivers, events, concurrency, template);
         log("Scenario 1 at " + receivers + " receivers: db-scheduler dispatcher");
-        long[] countersBefore = bench.pipeline.counters();
+        long[] countersBefore = bench.dbCost.counters();
         long[] cpuBefore = Machine.cpuTicks();
-        Map<String, Object> dbs = Baselines.dbScheduler(bench.db, bench.receiver, receivers, events, concurrency,
-                bench.template, bench.templateTitle, Duration.ofMinutes(8));
+        Map<String, Object> dbs = DbSchedulerBaseline.measure(bench.db, bench.receiver, receivers, events, concurrency,
+                template, Duration.ofMinutes(8));
         dbs.put("machine_cpu_busy_pct", Machine.busyPercent(cpuBefore, Machine.cpuTicks()));
-        Pipeline.putPerEvent(dbs, countersBefore, bench.pipeline.counters(), events);
+        DatabaseCost.putPerEvent(dbs, countersBefore, bench.dbCost.counters(), events);
         log("Scenario 1 at " + receivers + " receivers: Hookline");
         Map<String, Object> hook = hookline(receivers, changeCount, "tp" + receivers);
         Map<String, Object> out = new LinkedHashMap<>();
@@ -80,7 +80,7 @@ final class Throughput {
         bench.receiver.drain();
         long after = pipeline.maxEventId();
         long events = (long) changeCount * receivers;
-        long[] countersBefore = pipeline.counters();
+        long[] countersBefore = bench.dbCost.counters();
         long[] cpuBefore = Machine.cpuTicks();
         long hooklineCpuBefore = workers.stream().mapToLong(Hookline::cpuMillis).sum();
         long start = System.nanoTime();
@@ -88,12 +88,12 @@ final class Throughput {
         double insertSeconds = (System.nanoTime() - start) / 1e9;
         long done = pipeline.awaitSucceeded(after, events, deadline(600));
         double seconds = (System.nanoTime() - start) / 1e9;
-        List<BenchReceiver.Arrival> arrivals = bench.receiver.drain();
+        List<Arrival> arrivals = bench.receiver.drain();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("machine_cpu_busy_pct", Machine.busyPercent(cpuBefore, Machine.cpuTicks()));
         out.put("hookline_cpu_ms_per_event", Stats.round(
                 (workers.stream().mapToLong(Hookline::cpuMillis).sum() - hooklineCpuBefore) / (double) Math.max(1, done), 2));
-        Pipeline.putPerEvent(out, countersBefore, pipeline.counters(), done);
+        DatabaseCost.putPerEvent(out, countersBefore, bench.dbCost.counters(), done);
         out.put("insert_seconds", Stats.round(insertSeconds, 2));
         out.put("seconds_until_last_succeeded", Stats.round(seconds, 2));
         out.put("succeeded", done);

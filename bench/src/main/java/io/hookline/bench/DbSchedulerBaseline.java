@@ -10,10 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
 
@@ -22,106 +18,10 @@ import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 
-/** The two baselines Hookline is measured against, on the same receiver and bodies. */
-final class Baselines {
+/** The db-scheduler baseline: what a Java team would build instead, on the same receiver and bodies. */
+final class DbSchedulerBaseline {
 
-    private Baselines() {
-    }
-
-    /** Body of delivery {@code i}: Hookline's own body with the run title replaced. */
-    static String body(String template, String templateTitle, String title) {
-        return template.replace("\"" + templateTitle + "\"", "\"" + title + "\"");
-    }
-
-    /**
-     * The ceiling: {@code events} posts spread over {@code receivers} receivers, as fast as {@code concurrency}
-     * virtual threads can send them, no database.
-     */
-    static Map<String, Object> httpLimit(BenchReceiver receiver, int receivers, int events, int concurrency,
-                                         String template, String templateTitle) throws Exception {
-        receiver.drain();
-        AtomicLong ok = new AtomicLong();
-        long start = System.nanoTime();
-        try (Poster poster = new Poster(concurrency, 8);
-             ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            Semaphore slots = new Semaphore(concurrency);
-            for (int i = 0; i < events; i++) {
-                int n = i;
-                slots.acquire();
-                threads.submit(() -> {
-                    try {
-                        String title = "limit" + receivers + "-" + n;
-                        if (poster.post(receiver.url(n % receivers), "evt_" + title,
-                                body(template, templateTitle, title))) {
-                            ok.incrementAndGet();
-                        }
-                    } finally {
-                        slots.release();
-                    }
-                });
-            }
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        List<BenchReceiver.Arrival> arrivals = receiver.drain();
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("events", events);
-        out.put("succeeded", ok.get());
-        out.put("concurrency", concurrency);
-        out.put("seconds", Stats.round(seconds, 2));
-        out.put("per_second", Stats.round(ok.get() / seconds, 1));
-        out.put("sustained_per_second", Stats.round(Stats.sustainedRate(arrivals), 1));
-        return out;
-    }
-
-    /**
-     * The bench receiver's own ceiling: {@code connections} keep-alive connections over {@code ports}
-     * receivers, each sending a pre-built request and reading the reply as fast as it can, for
-     * {@code requests} requests in all. The cheapest client there is, so the figure is the receiver's.
-     */
-    static Map<String, Object> receiverCeiling(BenchReceiver receiver, int ports, int connections, int requests,
-                                               String body) throws Exception {
-        receiver.drain();
-        AtomicLong left = new AtomicLong(requests);
-        AtomicLong ok = new AtomicLong();
-        long start = System.nanoTime();
-        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int c = 0; c < connections; c++) {
-                java.net.URI url = java.net.URI.create(receiver.url(c % ports));
-                threads.submit(() -> {
-                    byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-                    byte[] request = ("POST " + url.getPath() + " HTTP/1.1\r\nhost: 127.0.0.1\r\n"
-                            + "content-type: application/json\r\nwebhook-id: evt_ceiling\r\ncontent-length: "
-                            + bytes.length + "\r\n\r\n" + body).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-                    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", url.getPort())) {
-                        socket.setTcpNoDelay(true);
-                        var in = new java.io.BufferedInputStream(socket.getInputStream());
-                        var out = socket.getOutputStream();
-                        while (left.getAndDecrement() > 0) {
-                            out.write(request);
-                            out.flush();
-                            int matched = 0; // the reply has no body: read up to the blank line
-                            while (matched < 4) {
-                                int b = in.read();
-                                if (b < 0) {
-                                    return null;
-                                }
-                                matched = (b == (matched % 2 == 0 ? '\r' : '\n')) ? matched + 1 : (b == '\r' ? 1 : 0);
-                            }
-                            ok.incrementAndGet();
-                        }
-                    }
-                    return null;
-                });
-            }
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        receiver.drain();
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("requests", ok.get());
-        out.put("connections", connections);
-        out.put("seconds", Stats.round(seconds, 2));
-        out.put("per_second", Stats.round(ok.get() / seconds, 1));
-        return out;
+    private DbSchedulerBaseline() {
     }
 
     /** A delivery as the db-scheduler dispatcher stores it: the task's data, Java-serialized (the library default). */
@@ -162,9 +62,8 @@ final class Baselines {
      * for throughput on PostgreSQL: lock-and-fetch polling, immediate execution. The clock runs from the
      * first schedule call until the table is empty (every execution completed and deleted).
      */
-    static Map<String, Object> dbScheduler(DataSource db, BenchReceiver receiver, int receivers, int events,
-                                           int threads, String template, String templateTitle,
-                                           Duration limit) throws Exception {
+    static Map<String, Object> measure(DataSource db, BenchReceiver receiver, int receivers, int events,
+                                       int threads, BodyTemplate template, Duration limit) throws Exception {
         createSchedulerTable(db);
         receiver.drain();
         try (Poster poster = new Poster(threads, 8)) {
@@ -189,8 +88,7 @@ final class Baselines {
                 List<TaskInstance<?>> batch = new ArrayList<>();
                 for (int i = 0; i < events; i++) {
                     String title = "dbs" + receivers + "-" + i;
-                    batch.add(task.instance(title, new Delivery(receiver.url(i % receivers),
-                            body(template, templateTitle, title))));
+                    batch.add(task.instance(title, new Delivery(receiver.url(i % receivers), template.body(title))));
                     if (batch.size() == 500 || i == events - 1) {
                         scheduler.scheduleBatch(batch, Instant.now());
                         batch = new ArrayList<>();
@@ -203,7 +101,7 @@ final class Baselines {
                     Thread.sleep(100);
                 }
                 double seconds = (System.nanoTime() - start) / 1e9;
-                List<BenchReceiver.Arrival> arrivals = receiver.drain();
+                List<Arrival> arrivals = receiver.drain();
                 Map<String, Object> out = new LinkedHashMap<>();
                 out.put("events", events);
                 out.put("threads", threads);
