@@ -16,9 +16,9 @@ import io.hookline.manufacturing.Inputs;
 import io.hookline.manufacturing.ListPage;
 import io.hookline.manufacturing.People;
 import io.hookline.manufacturing.Rows;
+import io.hookline.manufacturing.Saved;
 import io.hookline.manufacturing.TableRows;
 import io.hookline.query.Connection;
-import io.hookline.query.ListSort;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.Arguments;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -55,9 +55,6 @@ class FileAttachmentController {
     record UpdateInput(Long id, String etag, String name, String contentType, BigDecimal sizeBytes, String checksum) {
     }
 
-    record Payload(FileAttachment fileAttachment) {
-    }
-
     @QueryMapping
     FileAttachment fileAttachment(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument long id) {
         return attachments.get(caller, id);
@@ -65,17 +62,16 @@ class FileAttachmentController {
 
     @QueryMapping
     Connection<FileAttachment> fileAttachments(@ContextValue(Caller.CONTEXT_KEY) Caller caller,
-                                               @Arguments ListPage page, @Argument Filters filters,
-                                               @Argument ListSort sort) {
-        Filters f = filters == null ? new Filters(null, null) : filters;
-        return attachments.list(caller, page, sort, filter -> filter
+                                               @Arguments ListPage page, @Argument Filters filters) {
+        return attachments.list(caller, page, filters, (filter, f) -> filter
                 .and("resource = :resource", "resource", f.resource() == null ? null : resource(f.resource()).name())
                 .and("resource_id = :object", "object", f.resourceId()));
     }
 
     @MutationMapping
     @Transactional
-    Payload createFileAttachment(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument CreateInput input) {
+    Saved<FileAttachment> createFileAttachment(@ContextValue(Caller.CONTEXT_KEY) Caller caller,
+                                               @Argument CreateInput input) {
         caller.requireAdmin();
         long org = caller.organizationId();
         Resource resource = resource(Inputs.required("resource", input.resource()));
@@ -90,14 +86,15 @@ class FileAttachmentController {
         Changes values = Changes.forInsert().set("resource", resource.name()).set("resource_id", objectId);
         fields(values, input.name(), input.contentType(), input.sizeBytes(), input.checksum())
                 .set("created_by", caller.userId());
-        return new Payload(attachments.insert(caller, values));
+        return new Saved<>(attachments.insert(caller, values));
     }
 
     @MutationMapping
     @Transactional
-    Payload updateFileAttachment(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument UpdateInput input) {
+    Saved<FileAttachment> updateFileAttachment(@ContextValue(Caller.CONTEXT_KEY) Caller caller,
+                                               @Argument UpdateInput input) {
         caller.requireAdmin();
-        return new Payload(attachments.update(caller, input.id(), input.etag(),
+        return new Saved<>(attachments.update(caller, input.id(), input.etag(),
                 fields(Changes.forUpdate(), input.name(), input.contentType(), input.sizeBytes(), input.checksum())));
     }
 

@@ -13,13 +13,13 @@ import io.hookline.manufacturing.Inputs;
 import io.hookline.manufacturing.ListPage;
 import io.hookline.manufacturing.People;
 import io.hookline.manufacturing.Rows;
+import io.hookline.manufacturing.Saved;
 import io.hookline.manufacturing.TableRows;
 import io.hookline.manufacturing.inventory.PartInventory;
 import io.hookline.manufacturing.inventory.Stock;
 import io.hookline.manufacturing.location.Location;
 import io.hookline.manufacturing.part.Part;
 import io.hookline.query.Connection;
-import io.hookline.query.ListSort;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.Arguments;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -61,9 +61,6 @@ class ReceiptController {
     record UpdateInput(Long id, String etag, String notes) {
     }
 
-    record Payload(Receipt receipt) {
-    }
-
     @QueryMapping
     Receipt receipt(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument long id) {
         return receipts.get(caller, id);
@@ -71,9 +68,8 @@ class ReceiptController {
 
     @QueryMapping
     Connection<Receipt> receipts(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Arguments ListPage page,
-                                 @Argument Filters filters, @Argument ListSort sort) {
-        Filters f = filters == null ? new Filters(null, null, null) : filters;
-        return receipts.list(caller, page, sort, filter -> filter
+                                 @Argument Filters filters) {
+        return receipts.list(caller, page, filters, (filter, f) -> filter
                 .and("purchase_order_line_id = :line", "line", f.purchaseOrderLineId())
                 .and("part_id = :part", "part", f.partId())
                 .and("location_id = :location", "location", f.locationId()));
@@ -81,7 +77,7 @@ class ReceiptController {
 
     @MutationMapping
     @Transactional
-    Payload createReceipt(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument CreateInput input) {
+    Saved<Receipt> createReceipt(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument CreateInput input) {
         caller.requireAdmin();
         long org = caller.organizationId();
         PurchaseOrderLine line = rows.of(PurchaseOrderLine.TABLE)
@@ -114,14 +110,14 @@ class ReceiptController {
                 .set("received_by", caller.userId());
         Receipt receipt = receipts.insert(caller, values);
         progress.received(org, line, quantity);
-        return new Payload(receipt);
+        return new Saved<>(receipt);
     }
 
     @MutationMapping
     @Transactional
-    Payload updateReceipt(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument UpdateInput input) {
+    Saved<Receipt> updateReceipt(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument UpdateInput input) {
         caller.requireAdmin();
-        return new Payload(receipts.update(caller, input.id(), input.etag(),
+        return new Saved<>(receipts.update(caller, input.id(), input.etag(),
                 Changes.forUpdate().optionalText("notes", input.notes())));
     }
 
