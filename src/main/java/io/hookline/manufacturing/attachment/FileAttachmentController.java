@@ -48,11 +48,12 @@ class FileAttachmentController {
     record Filters(String resource, Long resourceId) {
     }
 
-    record CreateInput(String resource, Long resourceId, String name, String contentType, BigDecimal sizeBytes,
-                       String checksum) {
-    }
-
-    record UpdateInput(Long id, String etag, String name, String contentType, BigDecimal sizeBytes, String checksum) {
+    @QueryMapping
+    Connection<FileAttachment> fileAttachments(@ContextValue(Caller.CONTEXT_KEY) Caller caller,
+                                               @Arguments ListPage page, @Argument Filters filters) {
+        return attachments.list(caller, page, filters, (filter, f) -> filter
+                .and("resource = :resource", "resource", f.resource() == null ? null : resource(f.resource()).name())
+                .and("resource_id = :object", "object", f.resourceId()));
     }
 
     @QueryMapping
@@ -60,12 +61,8 @@ class FileAttachmentController {
         return attachments.get(caller, id);
     }
 
-    @QueryMapping
-    Connection<FileAttachment> fileAttachments(@ContextValue(Caller.CONTEXT_KEY) Caller caller,
-                                               @Arguments ListPage page, @Argument Filters filters) {
-        return attachments.list(caller, page, filters, (filter, f) -> filter
-                .and("resource = :resource", "resource", f.resource() == null ? null : resource(f.resource()).name())
-                .and("resource_id = :object", "object", f.resourceId()));
+    record CreateInput(String resource, Long resourceId, String name, String contentType, BigDecimal sizeBytes,
+                       String checksum) {
     }
 
     @MutationMapping
@@ -87,6 +84,9 @@ class FileAttachmentController {
         fields(values, input.name(), input.contentType(), input.sizeBytes(), input.checksum())
                 .set("created_by", caller.userId());
         return new Saved<>(attachments.insert(caller, values));
+    }
+
+    record UpdateInput(Long id, String etag, String name, String contentType, BigDecimal sizeBytes, String checksum) {
     }
 
     @MutationMapping

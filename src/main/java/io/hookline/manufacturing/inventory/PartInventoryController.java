@@ -37,18 +37,6 @@ class PartInventoryController {
     record Filters(Long partId, Long locationId, String serialNumber, String lotNumber) {
     }
 
-    record CreateInput(Long partId, Long locationId, BigDecimal quantity, String serialNumber, String lotNumber) {
-    }
-
-    record UpdateInput(Long id, String etag, Long locationId, BigDecimal quantity, String serialNumber,
-                       String lotNumber) {
-    }
-
-    @QueryMapping
-    PartInventory partInventory(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument long id) {
-        return inventories.get(caller, id);
-    }
-
     @QueryMapping
     Connection<PartInventory> partInventories(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Arguments ListPage page,
                                               @Argument Filters filters) {
@@ -57,6 +45,14 @@ class PartInventoryController {
                 .and("location_id = :location", "location", f.locationId())
                 .and("serial_number = :serial", "serial", f.serialNumber())
                 .and("lot_number = :lot", "lot", f.lotNumber()));
+    }
+
+    @QueryMapping
+    PartInventory partInventory(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument long id) {
+        return inventories.get(caller, id);
+    }
+
+    record CreateInput(Long partId, Long locationId, BigDecimal quantity, String serialNumber, String lotNumber) {
     }
 
     @MutationMapping
@@ -70,6 +66,10 @@ class PartInventoryController {
         part.checkTracking(values.valueOr("serial_number", null), values.valueOr("lot_number", null),
                 values.valueOr("quantity", null));
         return new Saved<>(inventories.insert(caller, values));
+    }
+
+    record UpdateInput(Long id, String etag, Long locationId, BigDecimal quantity, String serialNumber,
+                       String lotNumber) {
     }
 
     @MutationMapping

@@ -43,19 +43,6 @@ class IssueController {
     record Filters(List<Issue.Status> status, List<Issue.Severity> severity, Long runId, Long partId) {
     }
 
-    record CreateInput(String title, String description, Issue.Severity severity, Long runId, Long runStepId,
-                       Long partId) {
-    }
-
-    record UpdateInput(Long id, String etag, String title, String description, Issue.Severity severity,
-                       Issue.Status status, Long runId, Long runStepId, Long partId) {
-    }
-
-    @QueryMapping
-    Issue issue(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument long id) {
-        return issues.get(caller, id);
-    }
-
     @QueryMapping
     Connection<Issue> issues(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Arguments ListPage page,
                              @Argument Filters filters) {
@@ -64,6 +51,15 @@ class IssueController {
                 .and("severity in (:severity)", "severity", Inputs.names(f.severity()))
                 .and("run_id = :run", "run", f.runId())
                 .and("part_id = :part", "part", f.partId()));
+    }
+
+    @QueryMapping
+    Issue issue(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument long id) {
+        return issues.get(caller, id);
+    }
+
+    record CreateInput(String title, String description, Issue.Severity severity, Long runId, Long runStepId,
+                       Long partId) {
     }
 
     @MutationMapping
@@ -77,6 +73,10 @@ class IssueController {
                 .set("created_by", caller.userId());
         putLinks(caller.organizationId(), values, input.runId(), input.runStepId(), input.partId());
         return new Saved<>(issues.insert(caller, values));
+    }
+
+    record UpdateInput(Long id, String etag, String title, String description, Issue.Severity severity,
+                       Issue.Status status, Long runId, Long runStepId, Long partId) {
     }
 
     @MutationMapping

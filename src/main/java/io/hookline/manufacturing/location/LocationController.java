@@ -29,17 +29,6 @@ class LocationController {
     record Filters(Location.Kind kind, String nameContains) {
     }
 
-    record CreateInput(String name, Location.Kind kind, String description) {
-    }
-
-    record UpdateInput(Long id, String etag, String name, Location.Kind kind, String description) {
-    }
-
-    @QueryMapping
-    Location location(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument long id) {
-        return locations.get(caller, id);
-    }
-
     @QueryMapping
     Connection<Location> locations(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Arguments ListPage page,
                                    @Argument Filters filters) {
@@ -48,12 +37,23 @@ class LocationController {
                 .and("name ilike '%' || :name || '%'", "name", Inputs.like(f.nameContains())));
     }
 
+    @QueryMapping
+    Location location(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument long id) {
+        return locations.get(caller, id);
+    }
+
+    record CreateInput(String name, Location.Kind kind, String description) {
+    }
+
     @MutationMapping
     @Transactional
     Saved<Location> createLocation(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument CreateInput input) {
         caller.requireAdmin();
         return new Saved<>(locations.insert(caller,
                 fields(Changes.forInsert(), input.name(), input.kind(), input.description())));
+    }
+
+    record UpdateInput(Long id, String etag, String name, Location.Kind kind, String description) {
     }
 
     @MutationMapping

@@ -33,12 +33,12 @@ class PartController {
     record Filters(String partNumberContains, Part.Tracking tracking) {
     }
 
-    record CreateInput(String partNumber, String revision, String description, String unitOfMeasure,
-                       Part.Tracking tracking) {
-    }
-
-    record UpdateInput(Long id, String etag, String partNumber, String revision, String description,
-                       String unitOfMeasure, Part.Tracking tracking) {
+    @QueryMapping
+    Connection<Part> parts(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Arguments ListPage page,
+                           @Argument Filters filters) {
+        return parts.list(caller, page, filters, (filter, f) -> filter
+                .and("part_number ilike '%' || :number || '%'", "number", Inputs.like(f.partNumberContains()))
+                .and("tracking = :tracking", "tracking", Inputs.name(f.tracking())));
     }
 
     @QueryMapping
@@ -46,12 +46,8 @@ class PartController {
         return parts.get(caller, id);
     }
 
-    @QueryMapping
-    Connection<Part> parts(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Arguments ListPage page,
-                           @Argument Filters filters) {
-        return parts.list(caller, page, filters, (filter, f) -> filter
-                .and("part_number ilike '%' || :number || '%'", "number", Inputs.like(f.partNumberContains()))
-                .and("tracking = :tracking", "tracking", Inputs.name(f.tracking())));
+    record CreateInput(String partNumber, String revision, String description, String unitOfMeasure,
+                       Part.Tracking tracking) {
     }
 
     @MutationMapping
@@ -65,6 +61,10 @@ class PartController {
                 .field("unitOfMeasure", input.unitOfMeasure(), "each", v -> Inputs.text("unitOfMeasure", v))
                 .field("tracking", input.tracking(), Part.Tracking.NONE, v -> v);
         return new Saved<>(parts.insert(caller, values));
+    }
+
+    record UpdateInput(Long id, String etag, String partNumber, String revision, String description,
+                       String unitOfMeasure, Part.Tracking tracking) {
     }
 
     @MutationMapping

@@ -32,10 +32,11 @@ class ProcedureController {
     record Filters(String nameContains) {
     }
 
-    record CreateInput(String name, String description, List<StepTemplate> steps) {
-    }
-
-    record UpdateInput(Long id, String etag, String name, String description, List<StepTemplate> steps) {
+    @QueryMapping
+    Connection<Procedure> procedures(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Arguments ListPage page,
+                                     @Argument Filters filters) {
+        return procedures.list(caller, page, filters, (filter, f) -> filter
+                .and("name ilike '%' || :name || '%'", "name", Inputs.like(f.nameContains())));
     }
 
     @QueryMapping
@@ -43,11 +44,7 @@ class ProcedureController {
         return procedures.get(caller, id);
     }
 
-    @QueryMapping
-    Connection<Procedure> procedures(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Arguments ListPage page,
-                                     @Argument Filters filters) {
-        return procedures.list(caller, page, filters, (filter, f) -> filter
-                .and("name ilike '%' || :name || '%'", "name", Inputs.like(f.nameContains())));
+    record CreateInput(String name, String description, List<StepTemplate> steps) {
     }
 
     @MutationMapping
@@ -59,6 +56,9 @@ class ProcedureController {
                 .optionalText("description", input.description())
                 .set("steps", JsonColumns.json(checked(input.steps())));
         return new Saved<>(procedures.insert(caller, values));
+    }
+
+    record UpdateInput(Long id, String etag, String name, String description, List<StepTemplate> steps) {
     }
 
     /** Changing the steps makes a new version; runs already made keep the steps they were made with. */

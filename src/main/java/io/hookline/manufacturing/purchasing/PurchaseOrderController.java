@@ -40,10 +40,12 @@ class PurchaseOrderController {
     record Filters(List<PurchaseOrder.Status> status, String supplierContains) {
     }
 
-    record CreateInput(String supplier, String reference) {
-    }
-
-    record UpdateInput(Long id, String etag, String supplier, String reference, PurchaseOrder.Status status) {
+    @QueryMapping
+    Connection<PurchaseOrder> purchaseOrders(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Arguments ListPage page,
+                                             @Argument Filters filters) {
+        return orders.list(caller, page, filters, (filter, f) -> filter
+                .and("status in (:status)", "status", Inputs.names(f.status()))
+                .and("supplier ilike '%' || :supplier || '%'", "supplier", Inputs.like(f.supplierContains())));
     }
 
     @QueryMapping
@@ -51,12 +53,7 @@ class PurchaseOrderController {
         return orders.get(caller, id);
     }
 
-    @QueryMapping
-    Connection<PurchaseOrder> purchaseOrders(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Arguments ListPage page,
-                                             @Argument Filters filters) {
-        return orders.list(caller, page, filters, (filter, f) -> filter
-                .and("status in (:status)", "status", Inputs.names(f.status()))
-                .and("supplier ilike '%' || :supplier || '%'", "supplier", Inputs.like(f.supplierContains())));
+    record CreateInput(String supplier, String reference) {
     }
 
     @MutationMapping
@@ -67,6 +64,9 @@ class PurchaseOrderController {
         return new Saved<>(orders.insert(caller, Changes.forInsert()
                 .text("supplier", input.supplier())
                 .optionalText("reference", input.reference())));
+    }
+
+    record UpdateInput(Long id, String etag, String supplier, String reference, PurchaseOrder.Status status) {
     }
 
     /** Placing an order needs at least one line and records when; receiving moves it on from there. */

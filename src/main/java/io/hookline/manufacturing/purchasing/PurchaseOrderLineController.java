@@ -38,10 +38,12 @@ class PurchaseOrderLineController {
     record Filters(Long purchaseOrderId, Long partId) {
     }
 
-    record CreateInput(Long purchaseOrderId, Long partId, BigDecimal quantityOrdered, BigDecimal unitPrice) {
-    }
-
-    record UpdateInput(Long id, String etag, Long partId, BigDecimal quantityOrdered, BigDecimal unitPrice) {
+    @QueryMapping
+    Connection<PurchaseOrderLine> purchaseOrderLines(@ContextValue(Caller.CONTEXT_KEY) Caller caller,
+                                                     @Arguments ListPage page, @Argument Filters filters) {
+        return lines.list(caller, page, filters, (filter, f) -> filter
+                .and("purchase_order_id = :order", "order", f.purchaseOrderId())
+                .and("part_id = :part", "part", f.partId()));
     }
 
     @QueryMapping
@@ -49,12 +51,7 @@ class PurchaseOrderLineController {
         return lines.get(caller, id);
     }
 
-    @QueryMapping
-    Connection<PurchaseOrderLine> purchaseOrderLines(@ContextValue(Caller.CONTEXT_KEY) Caller caller,
-                                                     @Arguments ListPage page, @Argument Filters filters) {
-        return lines.list(caller, page, filters, (filter, f) -> filter
-                .and("purchase_order_id = :order", "order", f.purchaseOrderId())
-                .and("part_id = :part", "part", f.partId()));
+    record CreateInput(Long purchaseOrderId, Long partId, BigDecimal quantityOrdered, BigDecimal unitPrice) {
     }
 
     @MutationMapping
@@ -67,6 +64,9 @@ class PurchaseOrderLineController {
         Changes values = Changes.forInsert().set("purchase_order_id", order.id());
         return new Saved<>(lines.insert(caller,
                 fields(caller, values, input.partId(), input.quantityOrdered(), input.unitPrice())));
+    }
+
+    record UpdateInput(Long id, String etag, Long partId, BigDecimal quantityOrdered, BigDecimal unitPrice) {
     }
 
     @MutationMapping

@@ -53,19 +53,6 @@ class ReceiptController {
     record Filters(Long purchaseOrderLineId, Long partId, Long locationId) {
     }
 
-    record CreateInput(Long purchaseOrderLineId, Long locationId, BigDecimal quantity, String serialNumber,
-                       String lotNumber, String notes) {
-    }
-
-    /** What was received is fixed: to correct it, delete the receipt (which takes it back) and receive again. */
-    record UpdateInput(Long id, String etag, String notes) {
-    }
-
-    @QueryMapping
-    Receipt receipt(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument long id) {
-        return receipts.get(caller, id);
-    }
-
     @QueryMapping
     Connection<Receipt> receipts(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Arguments ListPage page,
                                  @Argument Filters filters) {
@@ -73,6 +60,15 @@ class ReceiptController {
                 .and("purchase_order_line_id = :line", "line", f.purchaseOrderLineId())
                 .and("part_id = :part", "part", f.partId())
                 .and("location_id = :location", "location", f.locationId()));
+    }
+
+    @QueryMapping
+    Receipt receipt(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument long id) {
+        return receipts.get(caller, id);
+    }
+
+    record CreateInput(Long purchaseOrderLineId, Long locationId, BigDecimal quantity, String serialNumber,
+                       String lotNumber, String notes) {
     }
 
     @MutationMapping
@@ -111,6 +107,10 @@ class ReceiptController {
         Receipt receipt = receipts.insert(caller, values);
         progress.received(org, line, quantity);
         return new Saved<>(receipt);
+    }
+
+    /** What was received is fixed: to correct it, delete the receipt (which takes it back) and receive again. */
+    record UpdateInput(Long id, String etag, String notes) {
     }
 
     @MutationMapping

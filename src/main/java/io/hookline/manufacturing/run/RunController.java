@@ -50,18 +50,6 @@ class RunController {
     record Filters(List<Run.Status> status, Long procedureId, Long partId, Long workcenterId, String titleContains) {
     }
 
-    record CreateInput(String title, Long procedureId, Long partId, BigDecimal quantity, Long workcenterId) {
-    }
-
-    record UpdateInput(Long id, String etag, String title, Run.Status status, Long partId, BigDecimal quantity,
-                       Long workcenterId) {
-    }
-
-    @QueryMapping
-    Run run(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument long id) {
-        return runs.get(caller, id);
-    }
-
     @QueryMapping
     Connection<Run> runs(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Arguments ListPage page,
                          @Argument Filters filters) {
@@ -71,6 +59,14 @@ class RunController {
                 .and("part_id = :part", "part", f.partId())
                 .and("workcenter_id = :workcenter", "workcenter", f.workcenterId())
                 .and("title ilike '%' || :title || '%'", "title", Inputs.like(f.titleContains())));
+    }
+
+    @QueryMapping
+    Run run(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument long id) {
+        return runs.get(caller, id);
+    }
+
+    record CreateInput(String title, Long procedureId, Long partId, BigDecimal quantity, Long workcenterId) {
     }
 
     /** Creates the run in TODO with one step per step of its procedure, in one transaction. */
@@ -88,6 +84,10 @@ class RunController {
         Run run = runs.insert(caller, values);
         runSteps.copy(org, run.id(), procedure == null ? List.of() : procedure.steps());
         return new Saved<>(run);
+    }
+
+    record UpdateInput(Long id, String etag, String title, Run.Status status, Long partId, BigDecimal quantity,
+                       Long workcenterId) {
     }
 
     /**

@@ -50,11 +50,12 @@ class RunStepController {
     record Filters(Long runId, List<RunStep.Status> status) {
     }
 
-    /** Adds a step to a run by hand, after its last one. */
-    record CreateInput(Long runId, String title, String instructions, List<StepTemplate.Field> fields) {
-    }
-
-    record UpdateInput(Long id, String etag, String title, String instructions, RunStep.Status status) {
+    @QueryMapping
+    Connection<RunStep> runSteps(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Arguments ListPage page,
+                                 @Argument Filters filters) {
+        return steps.list(caller, page, filters, (filter, f) -> filter
+                .and("run_id = :run", "run", f.runId())
+                .and("status in (:status)", "status", Inputs.names(f.status())));
     }
 
     @QueryMapping
@@ -62,12 +63,8 @@ class RunStepController {
         return steps.get(caller, id);
     }
 
-    @QueryMapping
-    Connection<RunStep> runSteps(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Arguments ListPage page,
-                                 @Argument Filters filters) {
-        return steps.list(caller, page, filters, (filter, f) -> filter
-                .and("run_id = :run", "run", f.runId())
-                .and("status in (:status)", "status", Inputs.names(f.status())));
+    /** Adds a step to a run by hand, after its last one. */
+    record CreateInput(Long runId, String title, String instructions, List<StepTemplate.Field> fields) {
     }
 
     @MutationMapping
@@ -85,6 +82,9 @@ class RunStepController {
                 .set("title", step.title())
                 .set("instructions", step.instructions())
                 .set("fields", JsonColumns.json(step.fields()))));
+    }
+
+    record UpdateInput(Long id, String etag, String title, String instructions, RunStep.Status status) {
     }
 
     /** Signing a step off (COMPLETE) records who and when; a step of a finished run no longer changes. */

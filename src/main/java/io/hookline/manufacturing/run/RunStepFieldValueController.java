@@ -43,18 +43,6 @@ class RunStepFieldValueController {
     record Filters(Long runStepId, String fieldName, Boolean outOfLimits) {
     }
 
-    record CreateInput(Long runStepId, String fieldName, BigDecimal numberValue, String textValue,
-                       Boolean booleanValue) {
-    }
-
-    record UpdateInput(Long id, String etag, BigDecimal numberValue, String textValue, Boolean booleanValue) {
-    }
-
-    @QueryMapping
-    RunStepFieldValue runStepFieldValue(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument long id) {
-        return values.get(caller, id);
-    }
-
     @QueryMapping
     Connection<RunStepFieldValue> runStepFieldValues(@ContextValue(Caller.CONTEXT_KEY) Caller caller,
                                                      @Arguments ListPage page, @Argument Filters filters) {
@@ -62,6 +50,15 @@ class RunStepFieldValueController {
                 .and("run_step_id = :step", "step", f.runStepId())
                 .and("field_name = :field", "field", f.fieldName())
                 .and("out_of_limits = :flagged", "flagged", f.outOfLimits()));
+    }
+
+    @QueryMapping
+    RunStepFieldValue runStepFieldValue(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument long id) {
+        return values.get(caller, id);
+    }
+
+    record CreateInput(Long runStepId, String fieldName, BigDecimal numberValue, String textValue,
+                       Boolean booleanValue) {
     }
 
     /** Records the value of one field of a step; a number outside the field's limits is kept and flagged. */
@@ -85,6 +82,9 @@ class RunStepFieldValueController {
                 .set("maximum", field.maximum())
                 .set("entered_by", caller.userId())
                 .setAll(value(field, input.numberValue(), input.textValue(), input.booleanValue()))));
+    }
+
+    record UpdateInput(Long id, String etag, BigDecimal numberValue, String textValue, Boolean booleanValue) {
     }
 
     @MutationMapping
