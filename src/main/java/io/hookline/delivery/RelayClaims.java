@@ -28,8 +28,9 @@ class RelayClaims {
     }
 
     /**
-     * Claims up to {@code limit} due events, fewer when the receiver's {@code maxConcurrency} is taken
-     * up by events handed out and not answered yet. Must run in the transaction that remembers what
+     * Claims up to {@code limit} due events, fewer when a few rounds of the receiver's
+     * {@code maxConcurrency} are taken up by events handed out and not answered yet: its clients pull
+     * that far ahead and forward only their share of the cap at once (docs/relay.md). Must run in the transaction that remembers what
      * it hands out: claims of one receiver wait for each other, so each counts the others' events.
      */
     List<ClaimedEvent> claim(long receiverId, int limit, Instant now, Duration lease) {
@@ -58,7 +59,7 @@ class RelayClaims {
                                                     and e.event_id < d.event_id
                                                     and e.status in ('PENDING', 'RETRYING')))
                             order by d.next_attempt_at, d.event_id
-                            limit (select greatest(0, least(:limit, r.max_concurrency - unanswered.n))
+                            limit (select greatest(0, least(:limit, r.max_concurrency * :rounds - unanswered.n))
                                    from webhook_receivers r, unanswered where r.id = :receiver)
                             for update of d skip locked
                         ), claimed as (
@@ -72,7 +73,7 @@ class RelayClaims {
                         """)
                 .param("receiver", receiverId).param("now", now.atOffset(ZoneOffset.UTC))
                 .param("leaseUntil", now.plus(lease).atOffset(ZoneOffset.UTC)).param("token", token)
-                .param("limit", limit)
+                .param("limit", limit).param("rounds", DueEventClaimer.ROUNDS_AHEAD)
                 .query((rs, n) -> ClaimedEvent.read(rs, token))
                 .list();
     }

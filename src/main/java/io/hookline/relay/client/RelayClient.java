@@ -10,13 +10,14 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Pulls a relay receiver's events from Hookline and forwards each to a local URL, up to
- * {@code concurrency} at once, reporting the local answers back in batches. A few rounds of events
- * are pulled ahead, so a poll is usually waiting at Hookline when the next event comes. Reconnects
+ * {@code concurrency} at once and never more than Hookline's share for this client of the
+ * receiver's {@code maxConcurrency}, reporting the local answers back in batches. A few rounds of
+ * events are pulled ahead, so the next ones are here when a forward ends and a poll is usually
+ * waiting at Hookline when the next event comes. Reconnects
  * by itself with backoff. {@link #stop()} stops pulling, lets the forwards in flight finish and
  * reports them: an event is either answered or, if the client dies first, due again when its lease ends.
  */
@@ -28,8 +29,8 @@ public final class RelayClient {
 
     private final RelayConnection hookline;
     private final Forwarder forwarder;
-    private final Semaphore held;
-    private final Semaphore forwarding;
+    private final ForwardSlots slots;
+    private final int concurrency;
     private final BlockingQueue<RelayConnection.Answered> answered = new LinkedBlockingQueue<>();
     private final ExecutorService forwards = Executors.newVirtualThreadPerTaskExecutor();
     private final Thread reporter = Thread.ofPlatform().name("hookline-relay-reporter").unstarted(this::reportLoop);
@@ -41,8 +42,8 @@ public final class RelayClient {
     public RelayClient(URI server, String token, URI forwardTo, int concurrency, Duration forwardTimeout) {
         this.hookline = new RelayConnection(server, token);
         this.forwarder = new Forwarder(forwardTo, forwardTimeout);
-        this.held = new Semaphore(concurrency * ROUNDS_AHEAD);
-        this.forwarding = new Semaphore(concurrency);
+        this.concurrency = concurrency;
+        this.slots = new ForwardSlots(concurrency, ROUNDS_AHEAD);
     }
 
     /** Pulls and forwards until {@link #stop()}; returns once every forward in flight is reported. */
@@ -51,19 +52,18 @@ public final class RelayClient {
         reporter.start();
         boolean connected = false;
         while (running) {
-            int taken = 0;
             try {
-                held.acquire();
-                taken = 1 + held.drainPermits();
+                int room = slots.room();
                 // The first poll after (re)connecting returns at once: it proves the token and the address.
-                List<RelayConnection.Event> events = hookline.poll(taken, connected ? RelayConnection.WAIT_SECONDS : 0);
+                RelayConnection.Pulled pulled = hookline.poll(room, connected ? RelayConnection.WAIT_SECONDS : 0);
                 if (!connected) {
                     Log.line("Connected to Hookline; forwarding to " + forwarder.target());
                     connected = true;
                 }
                 backoff.reset();
-                for (RelayConnection.Event event : events) {
-                    taken--;
+                slots.limitTo(pulled.forwardAtOnce() > 0 ? Math.min(concurrency, pulled.forwardAtOnce()) : concurrency);
+                slots.pulled(pulled.events().size());
+                for (RelayConnection.Event event : pulled.events()) {
                     forwards.submit(() -> forward(event));
                 }
             } catch (InterruptedException stopping) {
@@ -78,8 +78,6 @@ public final class RelayClient {
                 if (!sleep(wait)) {
                     break;
                 }
-            } finally {
-                held.release(taken);
             }
         }
         finish();
@@ -95,17 +93,15 @@ public final class RelayClient {
     }
 
     private void forward(RelayConnection.Event event) {
+        boolean started = false;
         try {
-            forwarding.acquireUninterruptibly();
-            try {
-                answered.add(new RelayConnection.Answered(event, forwarder.forward(event.headers(), event.body())));
-            } finally {
-                forwarding.release();
-            }
+            slots.startForward();
+            started = true;
+            answered.add(new RelayConnection.Answered(event, forwarder.forward(event.headers(), event.body())));
         } catch (RuntimeException unexpected) {
             Log.line("evt_" + event.id() + ": " + unexpected + "; Hookline sends it again after its lease");
         } finally {
-            held.release();
+            slots.done(started);
         }
     }
 
