@@ -1,12 +1,17 @@
 // Bundles GraphiQL and Monaco's workers into ../resources/static/graphiql, with the licenses of
 // every package that went into the bundle. Run: npm ci && npm run build (then commit the output).
+// The page itself (index.html, page.css) is written by hand and kept only there: a build replaces
+// everything else in that folder and leaves those two as they are.
 import * as esbuild from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
 
 const out = path.resolve('../resources/static/graphiql');
-fs.rmSync(out, { recursive: true, force: true });
+const handWritten = new Set(['index.html', 'page.css']);
 fs.mkdirSync(out, { recursive: true });
+for (const file of fs.readdirSync(out).filter(f => !handWritten.has(f))) {
+  fs.rmSync(path.join(out, file), { recursive: true, force: true });
+}
 
 const common = {
   bundle: true,
@@ -53,7 +58,4 @@ const notices = [...packages.keys()].sort().map(name => {
 });
 fs.writeFileSync(path.join(out, 'THIRD-PARTY-LICENSES.txt'),
   'GraphiQL for Hookline bundles these packages, unmodified:\n\n' + notices.join('\n\n'));
-for (const file of ['index.html', 'page.css']) {
-  fs.copyFileSync(file, path.join(out, file));
-}
 console.log(`bundled ${packages.size} packages into ${out}`);

@@ -2,11 +2,8 @@ package io.hookline.db;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -15,8 +12,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
@@ -24,16 +19,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Starts the embedded PostgreSQL on a kept data directory with durable settings, recovering
- * from a previous Hookline that was killed without stopping it. It is locked down like a
- * database with a network port must be: it listens on 127.0.0.1 only, every connection (TCP and
- * Unix socket) needs the superuser's password (SCRAM), and that password is generated once into
- * an owner-only file beside the data, which is itself owner-only.
+ * from a previous Hookline that was killed without stopping it ({@link OrphanedPostmaster}). It
+ * is locked down like a database with a network port must be: it listens on 127.0.0.1 only, every
+ * connection (TCP and Unix socket) needs the superuser's password (SCRAM), and that password is
+ * generated once into an owner-only file beside the data, which is itself owner-only.
  */
 final class EmbeddedPostgresLauncher {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresLauncher.class);
-    /** The embedded server's own lock file, held by the JVM that runs it. */
-    private static final String LOCK_FILE = "epg-lock";
     /** Beside the PostgreSQL directory, not in it: initdb wants an empty directory. */
     static final String PASSWORD_FILE = "postgres-password";
     static final String SUPERUSER = "postgres";
@@ -61,7 +54,7 @@ final class EmbeddedPostgresLauncher {
             Files.createDirectories(dataDirectory);
             ownerOnly(dataDirectory.getParent(), OWNER_ONLY_DIR);
             ownerOnly(dataDirectory, OWNER_ONLY_DIR);
-            stopOrphanedPostmaster();
+            OrphanedPostmaster.stopIfAny(dataDirectory);
             boolean existing = Files.exists(dataDirectory.resolve("PG_VERSION"));
             Path passwordFile = passwordFile();
             boolean passwordSet = Files.exists(passwordFile);
@@ -133,61 +126,6 @@ final class EmbeddedPostgresLauncher {
             log.info("The embedded PostgreSQL now requires the password in {}", passwordFile());
         } catch (SQLException e) {
             throw new IOException("Could not set the embedded PostgreSQL's password", e);
-        }
-    }
-
-    /**
-     * A Hookline killed with SIGKILL leaves its postmaster running (it is daemonized), holding the
-     * data directory. If no live Hookline holds the directory's lock, that postmaster is an orphan:
-     * stop it cleanly so this start can take over the same data.
-     */
-    private void stopOrphanedPostmaster() throws IOException {
-        Path pidFile = dataDirectory.resolve("postmaster.pid");
-        if (!Files.exists(pidFile)) {
-            return;
-        }
-        requireNoLiveOwner();
-        Optional<ProcessHandle> postmaster = readPid(pidFile).flatMap(ProcessHandle::of)
-                .filter(ProcessHandle::isAlive)
-                .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false));
-        if (postmaster.isEmpty()) {
-            // PostgreSQL copes with a stale pid file by itself, unless the pid now belongs to some
-            // other process; removing it is safe because no postmaster of ours is alive.
-            Files.deleteIfExists(pidFile);
-            return;
-        }
-        ProcessHandle orphan = postmaster.get();
-        log.warn("Stopping PostgreSQL (pid {}) left running by a previous Hookline on {}", orphan.pid(), dataDirectory);
-        orphan.destroy(); // SIGTERM: a smart shutdown, which is immediate since its clients are gone
-        try {
-            orphan.onExit().get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            log.warn("PostgreSQL pid {} did not stop within 30 s; killing it", orphan.pid());
-            orphan.destroyForcibly();
-            orphan.onExit().join();
-        }
-    }
-
-    private void requireNoLiveOwner() throws IOException {
-        Path lockFile = dataDirectory.resolve(LOCK_FILE);
-        if (!Files.exists(lockFile)) {
-            return;
-        }
-        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE);
-             FileLock lock = channel.tryLock()) {
-            if (lock == null) {
-                throw new IllegalStateException("The data directory " + dataDirectory
-                        + " is in use by another running Hookline; stop it or choose another hookline.data-dir");
-            }
-        }
-    }
-
-    private static Optional<Long> readPid(Path pidFile) throws IOException {
-        String firstLine = Files.readAllLines(pidFile).stream().findFirst().orElse("").trim();
-        try {
-            return Optional.of(Long.parseLong(firstLine));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
         }
     }
 

@@ -9,8 +9,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 
 /**
- * The GraphQL wiring the manufacturing types share: the {@code _etag} field of every resource's
- * type, named from {@link Resource}. (The {@code Decimal} scalar of quantities and money is with the
+ * The GraphQL wiring the manufacturing types share, named from {@link Resource}: the {@code _etag}
+ * field of every resource's type, and the one field of its payload ({@code LocationPayload.location}),
+ * which is the {@link Saved} row. (The {@code Decimal} scalar of quantities and money is with the
  * other scalars, in config.)
  */
 @Configuration(proxyBeanMethods = false)
@@ -21,5 +22,14 @@ class ManufacturingWiring {
         DataFetcher<String> etag = env -> env.<Row>getSource().etag();
         return wiring -> Arrays.stream(Resource.values()).map(Resource::typeName)
                 .forEach(type -> wiring.type(type, builder -> builder.dataFetcher("_etag", etag)));
+    }
+
+    @Bean
+    RuntimeWiringConfigurer payloadFields() {
+        DataFetcher<Row> saved = env -> env.<Saved<?>>getSource().row();
+        return wiring -> Arrays.stream(Resource.values()).map(Resource::typeName).forEach(type -> {
+            String field = Character.toLowerCase(type.charAt(0)) + type.substring(1);
+            wiring.type(type + "Payload", builder -> builder.dataFetcher(field, saved));
+        });
     }
 }

@@ -1,10 +1,9 @@
 package io.hookline.manufacturing;
 
-import java.util.function.UnaryOperator;
+import java.util.function.BiFunction;
 
 import io.hookline.api.Caller;
 import io.hookline.query.Connection;
-import io.hookline.query.ListSort;
 import io.hookline.query.SqlFilter;
 
 /**
@@ -32,10 +31,15 @@ public final class TableRows<T extends Row> {
         return rows.reference(table, caller.organizationId(), Inputs.required(field, id), field);
     }
 
-    /** A page of the caller's rows, narrowed by {@code filters} (each condition skipped when its value is null). */
-    public Connection<T> list(Caller caller, ListPage page, ListSort sort, UnaryOperator<SqlFilter> filters) {
-        SqlFilter filter = filters.apply(SqlFilter.where("organization_id = :org", "org", caller.organizationId()));
-        return rows.page(table, filter, sort, page.checked());
+    /**
+     * A page of the caller's rows, narrowed by the {@code conditions} the list's {@code filters} give (each
+     * condition skipped when its value is null); a list asked for without filters is narrowed by none.
+     */
+    public <F> Connection<T> list(Caller caller, ListPage page, F filters,
+                                  BiFunction<SqlFilter, F, SqlFilter> conditions) {
+        SqlFilter filter = SqlFilter.where("organization_id = :org", "org", caller.organizationId());
+        return rows.page(table, filters == null ? filter : conditions.apply(filter, filters), page.sort(),
+                page.checked());
     }
 
     public T insert(Caller caller, Changes values) {

@@ -16,9 +16,9 @@ import io.hookline.manufacturing.Inputs;
 import io.hookline.manufacturing.ListPage;
 import io.hookline.manufacturing.People;
 import io.hookline.manufacturing.Rows;
+import io.hookline.manufacturing.Saved;
 import io.hookline.manufacturing.TableRows;
 import io.hookline.query.Connection;
-import io.hookline.query.ListSort;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.Arguments;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -48,14 +48,12 @@ class FileAttachmentController {
     record Filters(String resource, Long resourceId) {
     }
 
-    record CreateInput(String resource, Long resourceId, String name, String contentType, BigDecimal sizeBytes,
-                       String checksum) {
-    }
-
-    record UpdateInput(Long id, String etag, String name, String contentType, BigDecimal sizeBytes, String checksum) {
-    }
-
-    record Payload(FileAttachment fileAttachment) {
+    @QueryMapping
+    Connection<FileAttachment> fileAttachments(@ContextValue(Caller.CONTEXT_KEY) Caller caller,
+                                               @Arguments ListPage page, @Argument Filters filters) {
+        return attachments.list(caller, page, filters, (filter, f) -> filter
+                .and("resource = :resource", "resource", f.resource() == null ? null : resource(f.resource()).name())
+                .and("resource_id = :object", "object", f.resourceId()));
     }
 
     @QueryMapping
@@ -63,19 +61,14 @@ class FileAttachmentController {
         return attachments.get(caller, id);
     }
 
-    @QueryMapping
-    Connection<FileAttachment> fileAttachments(@ContextValue(Caller.CONTEXT_KEY) Caller caller,
-                                               @Arguments ListPage page, @Argument Filters filters,
-                                               @Argument ListSort sort) {
-        Filters f = filters == null ? new Filters(null, null) : filters;
-        return attachments.list(caller, page, sort, filter -> filter
-                .and("resource = :resource", "resource", f.resource() == null ? null : resource(f.resource()).name())
-                .and("resource_id = :object", "object", f.resourceId()));
+    record CreateInput(String resource, Long resourceId, String name, String contentType, BigDecimal sizeBytes,
+                       String checksum) {
     }
 
     @MutationMapping
     @Transactional
-    Payload createFileAttachment(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument CreateInput input) {
+    Saved<FileAttachment> createFileAttachment(@ContextValue(Caller.CONTEXT_KEY) Caller caller,
+                                               @Argument CreateInput input) {
         caller.requireAdmin();
         long org = caller.organizationId();
         Resource resource = resource(Inputs.required("resource", input.resource()));
@@ -90,14 +83,18 @@ class FileAttachmentController {
         Changes values = Changes.forInsert().set("resource", resource.name()).set("resource_id", objectId);
         fields(values, input.name(), input.contentType(), input.sizeBytes(), input.checksum())
                 .set("created_by", caller.userId());
-        return new Payload(attachments.insert(caller, values));
+        return new Saved<>(attachments.insert(caller, values));
+    }
+
+    record UpdateInput(Long id, String etag, String name, String contentType, BigDecimal sizeBytes, String checksum) {
     }
 
     @MutationMapping
     @Transactional
-    Payload updateFileAttachment(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument UpdateInput input) {
+    Saved<FileAttachment> updateFileAttachment(@ContextValue(Caller.CONTEXT_KEY) Caller caller,
+                                               @Argument UpdateInput input) {
         caller.requireAdmin();
-        return new Payload(attachments.update(caller, input.id(), input.etag(),
+        return new Saved<>(attachments.update(caller, input.id(), input.etag(),
                 fields(Changes.forUpdate(), input.name(), input.contentType(), input.sizeBytes(), input.checksum())));
     }
 

@@ -8,11 +8,11 @@ import io.hookline.manufacturing.Deleted;
 import io.hookline.manufacturing.Inputs;
 import io.hookline.manufacturing.ListPage;
 import io.hookline.manufacturing.Rows;
+import io.hookline.manufacturing.Saved;
 import io.hookline.manufacturing.TableRows;
 import io.hookline.manufacturing.location.Location;
 import io.hookline.manufacturing.part.Part;
 import io.hookline.query.Connection;
-import io.hookline.query.ListSort;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.Arguments;
 import org.springframework.graphql.data.method.annotation.ContextValue;
@@ -37,14 +37,14 @@ class PartInventoryController {
     record Filters(Long partId, Long locationId, String serialNumber, String lotNumber) {
     }
 
-    record CreateInput(Long partId, Long locationId, BigDecimal quantity, String serialNumber, String lotNumber) {
-    }
-
-    record UpdateInput(Long id, String etag, Long locationId, BigDecimal quantity, String serialNumber,
-                       String lotNumber) {
-    }
-
-    record Payload(PartInventory partInventory) {
+    @QueryMapping
+    Connection<PartInventory> partInventories(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Arguments ListPage page,
+                                              @Argument Filters filters) {
+        return inventories.list(caller, page, filters, (filter, f) -> filter
+                .and("part_id = :part", "part", f.partId())
+                .and("location_id = :location", "location", f.locationId())
+                .and("serial_number = :serial", "serial", f.serialNumber())
+                .and("lot_number = :lot", "lot", f.lotNumber()));
     }
 
     @QueryMapping
@@ -52,32 +52,30 @@ class PartInventoryController {
         return inventories.get(caller, id);
     }
 
-    @QueryMapping
-    Connection<PartInventory> partInventories(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Arguments ListPage page,
-                                              @Argument Filters filters, @Argument ListSort sort) {
-        Filters f = filters == null ? new Filters(null, null, null, null) : filters;
-        return inventories.list(caller, page, sort, filter -> filter
-                .and("part_id = :part", "part", f.partId())
-                .and("location_id = :location", "location", f.locationId())
-                .and("serial_number = :serial", "serial", f.serialNumber())
-                .and("lot_number = :lot", "lot", f.lotNumber()));
+    record CreateInput(Long partId, Long locationId, BigDecimal quantity, String serialNumber, String lotNumber) {
     }
 
     @MutationMapping
     @Transactional
-    Payload createPartInventory(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument CreateInput input) {
+    Saved<PartInventory> createPartInventory(@ContextValue(Caller.CONTEXT_KEY) Caller caller,
+                                             @Argument CreateInput input) {
         caller.requireAdmin();
         Part part = parts.reference(caller, input.partId(), "partId");
         Changes values = Changes.forInsert().set("part_id", part.id());
         fields(caller, values, input.locationId(), input.quantity(), input.serialNumber(), input.lotNumber());
         part.checkTracking(values.valueOr("serial_number", null), values.valueOr("lot_number", null),
                 values.valueOr("quantity", null));
-        return new Payload(inventories.insert(caller, values));
+        return new Saved<>(inventories.insert(caller, values));
+    }
+
+    record UpdateInput(Long id, String etag, Long locationId, BigDecimal quantity, String serialNumber,
+                       String lotNumber) {
     }
 
     @MutationMapping
     @Transactional
-    Payload updatePartInventory(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument UpdateInput input) {
+    Saved<PartInventory> updatePartInventory(@ContextValue(Caller.CONTEXT_KEY) Caller caller,
+                                             @Argument UpdateInput input) {
         caller.requireAdmin();
         PartInventory current = inventories.get(caller, Inputs.id(input.id()));
         Changes changes = fields(caller, Changes.forUpdate(), input.locationId(), input.quantity(),
@@ -86,7 +84,7 @@ class PartInventoryController {
                 changes.valueOr("serial_number", current.serialNumber()),
                 changes.valueOr("lot_number", current.lotNumber()),
                 changes.valueOr("quantity", current.quantity()));
-        return new Payload(inventories.update(caller, current.id(), input.etag(), changes));
+        return new Saved<>(inventories.update(caller, current.id(), input.etag(), changes));
     }
 
     @MutationMapping

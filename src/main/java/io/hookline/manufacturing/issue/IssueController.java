@@ -12,12 +12,12 @@ import io.hookline.manufacturing.Inputs;
 import io.hookline.manufacturing.ListPage;
 import io.hookline.manufacturing.People;
 import io.hookline.manufacturing.Rows;
+import io.hookline.manufacturing.Saved;
 import io.hookline.manufacturing.TableRows;
 import io.hookline.manufacturing.part.Part;
 import io.hookline.manufacturing.run.Run;
 import io.hookline.manufacturing.run.RunStep;
 import io.hookline.query.Connection;
-import io.hookline.query.ListSort;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.Arguments;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -43,15 +43,14 @@ class IssueController {
     record Filters(List<Issue.Status> status, List<Issue.Severity> severity, Long runId, Long partId) {
     }
 
-    record CreateInput(String title, String description, Issue.Severity severity, Long runId, Long runStepId,
-                       Long partId) {
-    }
-
-    record UpdateInput(Long id, String etag, String title, String description, Issue.Severity severity,
-                       Issue.Status status, Long runId, Long runStepId, Long partId) {
-    }
-
-    record Payload(Issue issue) {
+    @QueryMapping
+    Connection<Issue> issues(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Arguments ListPage page,
+                             @Argument Filters filters) {
+        return issues.list(caller, page, filters, (filter, f) -> filter
+                .and("status in (:status)", "status", Inputs.names(f.status()))
+                .and("severity in (:severity)", "severity", Inputs.names(f.severity()))
+                .and("run_id = :run", "run", f.runId())
+                .and("part_id = :part", "part", f.partId()));
     }
 
     @QueryMapping
@@ -59,20 +58,13 @@ class IssueController {
         return issues.get(caller, id);
     }
 
-    @QueryMapping
-    Connection<Issue> issues(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Arguments ListPage page,
-                             @Argument Filters filters, @Argument ListSort sort) {
-        Filters f = filters == null ? new Filters(null, null, null, null) : filters;
-        return issues.list(caller, page, sort, filter -> filter
-                .and("status in (:status)", "status", Inputs.names(f.status()))
-                .and("severity in (:severity)", "severity", Inputs.names(f.severity()))
-                .and("run_id = :run", "run", f.runId())
-                .and("part_id = :part", "part", f.partId()));
+    record CreateInput(String title, String description, Issue.Severity severity, Long runId, Long runStepId,
+                       Long partId) {
     }
 
     @MutationMapping
     @Transactional
-    Payload createIssue(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument CreateInput input) {
+    Saved<Issue> createIssue(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument CreateInput input) {
         caller.requireAdmin();
         Changes values = Changes.forInsert()
                 .text("title", input.title())
@@ -80,12 +72,16 @@ class IssueController {
                 .field("severity", input.severity(), Issue.Severity.MEDIUM, v -> v)
                 .set("created_by", caller.userId());
         putLinks(caller.organizationId(), values, input.runId(), input.runStepId(), input.partId());
-        return new Payload(issues.insert(caller, values));
+        return new Saved<>(issues.insert(caller, values));
+    }
+
+    record UpdateInput(Long id, String etag, String title, String description, Issue.Severity severity,
+                       Issue.Status status, Long runId, Long runStepId, Long partId) {
     }
 
     @MutationMapping
     @Transactional
-    Payload updateIssue(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument UpdateInput input) {
+    Saved<Issue> updateIssue(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument UpdateInput input) {
         caller.requireAdmin();
         Issue current = issues.get(caller, Inputs.id(input.id()));
         Changes changes = Changes.forUpdate()
@@ -101,7 +97,7 @@ class IssueController {
                     input.runStepId() != null ? input.runStepId() : current.runStepId(),
                     input.partId() != null ? input.partId() : current.partId());
         }
-        return new Payload(issues.update(caller, current.id(), input.etag(), changes));
+        return new Saved<>(issues.update(caller, current.id(), input.etag(), changes));
     }
 
     @MutationMapping

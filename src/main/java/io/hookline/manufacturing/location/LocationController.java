@@ -6,9 +6,9 @@ import io.hookline.manufacturing.Deleted;
 import io.hookline.manufacturing.Inputs;
 import io.hookline.manufacturing.ListPage;
 import io.hookline.manufacturing.Rows;
+import io.hookline.manufacturing.Saved;
 import io.hookline.manufacturing.TableRows;
 import io.hookline.query.Connection;
-import io.hookline.query.ListSort;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.Arguments;
 import org.springframework.graphql.data.method.annotation.ContextValue;
@@ -29,13 +29,12 @@ class LocationController {
     record Filters(Location.Kind kind, String nameContains) {
     }
 
-    record CreateInput(String name, Location.Kind kind, String description) {
-    }
-
-    record UpdateInput(Long id, String etag, String name, Location.Kind kind, String description) {
-    }
-
-    record Payload(Location location) {
+    @QueryMapping
+    Connection<Location> locations(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Arguments ListPage page,
+                                   @Argument Filters filters) {
+        return locations.list(caller, page, filters, (filter, f) -> filter
+                .and("kind = :kind", "kind", Inputs.name(f.kind()))
+                .and("name ilike '%' || :name || '%'", "name", Inputs.like(f.nameContains())));
     }
 
     @QueryMapping
@@ -43,28 +42,25 @@ class LocationController {
         return locations.get(caller, id);
     }
 
-    @QueryMapping
-    Connection<Location> locations(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Arguments ListPage page,
-                                   @Argument Filters filters, @Argument ListSort sort) {
-        Filters f = filters == null ? new Filters(null, null) : filters;
-        return locations.list(caller, page, sort, filter -> filter
-                .and("kind = :kind", "kind", Inputs.name(f.kind()))
-                .and("name ilike '%' || :name || '%'", "name", Inputs.like(f.nameContains())));
+    record CreateInput(String name, Location.Kind kind, String description) {
     }
 
     @MutationMapping
     @Transactional
-    Payload createLocation(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument CreateInput input) {
+    Saved<Location> createLocation(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument CreateInput input) {
         caller.requireAdmin();
-        return new Payload(locations.insert(caller,
+        return new Saved<>(locations.insert(caller,
                 fields(Changes.forInsert(), input.name(), input.kind(), input.description())));
     }
 
+    record UpdateInput(Long id, String etag, String name, Location.Kind kind, String description) {
+    }
+
     @MutationMapping
     @Transactional
-    Payload updateLocation(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument UpdateInput input) {
+    Saved<Location> updateLocation(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument UpdateInput input) {
         caller.requireAdmin();
-        return new Payload(locations.update(caller, input.id(), input.etag(),
+        return new Saved<>(locations.update(caller, input.id(), input.etag(),
                 fields(Changes.forUpdate(), input.name(), input.kind(), input.description())));
     }
 

@@ -7,9 +7,9 @@ import io.hookline.manufacturing.Deleted;
 import io.hookline.manufacturing.Inputs;
 import io.hookline.manufacturing.ListPage;
 import io.hookline.manufacturing.Rows;
+import io.hookline.manufacturing.Saved;
 import io.hookline.manufacturing.TableRows;
 import io.hookline.query.Connection;
-import io.hookline.query.ListSort;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.Arguments;
 import org.springframework.graphql.data.method.annotation.ContextValue;
@@ -33,15 +33,12 @@ class PartController {
     record Filters(String partNumberContains, Part.Tracking tracking) {
     }
 
-    record CreateInput(String partNumber, String revision, String description, String unitOfMeasure,
-                       Part.Tracking tracking) {
-    }
-
-    record UpdateInput(Long id, String etag, String partNumber, String revision, String description,
-                       String unitOfMeasure, Part.Tracking tracking) {
-    }
-
-    record Payload(Part part) {
+    @QueryMapping
+    Connection<Part> parts(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Arguments ListPage page,
+                           @Argument Filters filters) {
+        return parts.list(caller, page, filters, (filter, f) -> filter
+                .and("part_number ilike '%' || :number || '%'", "number", Inputs.like(f.partNumberContains()))
+                .and("tracking = :tracking", "tracking", Inputs.name(f.tracking())));
     }
 
     @QueryMapping
@@ -49,18 +46,13 @@ class PartController {
         return parts.get(caller, id);
     }
 
-    @QueryMapping
-    Connection<Part> parts(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Arguments ListPage page,
-                           @Argument Filters filters, @Argument ListSort sort) {
-        Filters f = filters == null ? new Filters(null, null) : filters;
-        return parts.list(caller, page, sort, filter -> filter
-                .and("part_number ilike '%' || :number || '%'", "number", Inputs.like(f.partNumberContains()))
-                .and("tracking = :tracking", "tracking", Inputs.name(f.tracking())));
+    record CreateInput(String partNumber, String revision, String description, String unitOfMeasure,
+                       Part.Tracking tracking) {
     }
 
     @MutationMapping
     @Transactional
-    Payload createPart(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument CreateInput input) {
+    Saved<Part> createPart(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument CreateInput input) {
         caller.requireAdmin();
         Changes values = Changes.forInsert()
                 .text("partNumber", input.partNumber())
@@ -68,12 +60,16 @@ class PartController {
                 .optionalText("description", input.description())
                 .field("unitOfMeasure", input.unitOfMeasure(), "each", v -> Inputs.text("unitOfMeasure", v))
                 .field("tracking", input.tracking(), Part.Tracking.NONE, v -> v);
-        return new Payload(parts.insert(caller, values));
+        return new Saved<>(parts.insert(caller, values));
+    }
+
+    record UpdateInput(Long id, String etag, String partNumber, String revision, String description,
+                       String unitOfMeasure, Part.Tracking tracking) {
     }
 
     @MutationMapping
     @Transactional
-    Payload updatePart(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument UpdateInput input) {
+    Saved<Part> updatePart(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument UpdateInput input) {
         caller.requireAdmin();
         long id = Inputs.id(input.id());
         Changes changes = Changes.forUpdate()
@@ -82,7 +78,7 @@ class PartController {
                 .optionalText("description", input.description())
                 .text("unitOfMeasure", input.unitOfMeasure())
                 .field("tracking", input.tracking(), tracking -> checkTracking(caller, id, tracking));
-        return new Payload(parts.update(caller, id, input.etag(), changes));
+        return new Saved<>(parts.update(caller, id, input.etag(), changes));
     }
 
     @MutationMapping

@@ -9,9 +9,9 @@ import io.hookline.manufacturing.Deleted;
 import io.hookline.manufacturing.Inputs;
 import io.hookline.manufacturing.ListPage;
 import io.hookline.manufacturing.Rows;
+import io.hookline.manufacturing.Saved;
 import io.hookline.manufacturing.TableRows;
 import io.hookline.query.Connection;
-import io.hookline.query.ListSort;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.Arguments;
 import org.springframework.graphql.data.method.annotation.ContextValue;
@@ -32,13 +32,11 @@ class ProcedureController {
     record Filters(String nameContains) {
     }
 
-    record CreateInput(String name, String description, List<StepTemplate> steps) {
-    }
-
-    record UpdateInput(Long id, String etag, String name, String description, List<StepTemplate> steps) {
-    }
-
-    record Payload(Procedure procedure) {
+    @QueryMapping
+    Connection<Procedure> procedures(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Arguments ListPage page,
+                                     @Argument Filters filters) {
+        return procedures.list(caller, page, filters, (filter, f) -> filter
+                .and("name ilike '%' || :name || '%'", "name", Inputs.like(f.nameContains())));
     }
 
     @QueryMapping
@@ -46,28 +44,27 @@ class ProcedureController {
         return procedures.get(caller, id);
     }
 
-    @QueryMapping
-    Connection<Procedure> procedures(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Arguments ListPage page,
-                                     @Argument Filters filters, @Argument ListSort sort) {
-        return procedures.list(caller, page, sort, filter -> filter
-                .and("name ilike '%' || :name || '%'", "name", Inputs.like(filters == null ? null : filters.nameContains())));
+    record CreateInput(String name, String description, List<StepTemplate> steps) {
     }
 
     @MutationMapping
     @Transactional
-    Payload createProcedure(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument CreateInput input) {
+    Saved<Procedure> createProcedure(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument CreateInput input) {
         caller.requireAdmin();
         Changes values = Changes.forInsert()
                 .text("name", input.name())
                 .optionalText("description", input.description())
                 .set("steps", JsonColumns.json(checked(input.steps())));
-        return new Payload(procedures.insert(caller, values));
+        return new Saved<>(procedures.insert(caller, values));
+    }
+
+    record UpdateInput(Long id, String etag, String name, String description, List<StepTemplate> steps) {
     }
 
     /** Changing the steps makes a new version; runs already made keep the steps they were made with. */
     @MutationMapping
     @Transactional
-    Payload updateProcedure(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument UpdateInput input) {
+    Saved<Procedure> updateProcedure(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument UpdateInput input) {
         caller.requireAdmin();
         Procedure current = procedures.get(caller, Inputs.id(input.id()));
         Changes changes = Changes.forUpdate()
@@ -79,13 +76,12 @@ class ProcedureController {
                 changes.set("steps", JsonColumns.json(steps)).set("version", current.version() + 1);
             }
         }
-        return new Payload(procedures.update(caller, current.id(), input.etag(), changes));
+        return new Saved<>(procedures.update(caller, current.id(), input.etag(), changes));
     }
 
     @MutationMapping
     @Transactional
-    Deleted deleteProcedure(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument long id,
-                            @Argument String etag) {
+    Deleted deleteProcedure(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument long id, @Argument String etag) {
         caller.requireAdmin();
         return procedures.delete(caller, id, etag);
     }

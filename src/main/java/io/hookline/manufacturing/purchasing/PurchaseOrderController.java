@@ -12,9 +12,9 @@ import io.hookline.manufacturing.Deleted;
 import io.hookline.manufacturing.Inputs;
 import io.hookline.manufacturing.ListPage;
 import io.hookline.manufacturing.Rows;
+import io.hookline.manufacturing.Saved;
 import io.hookline.manufacturing.TableRows;
 import io.hookline.query.Connection;
-import io.hookline.query.ListSort;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.Arguments;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -40,13 +40,12 @@ class PurchaseOrderController {
     record Filters(List<PurchaseOrder.Status> status, String supplierContains) {
     }
 
-    record CreateInput(String supplier, String reference) {
-    }
-
-    record UpdateInput(Long id, String etag, String supplier, String reference, PurchaseOrder.Status status) {
-    }
-
-    record Payload(PurchaseOrder purchaseOrder) {
+    @QueryMapping
+    Connection<PurchaseOrder> purchaseOrders(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Arguments ListPage page,
+                                             @Argument Filters filters) {
+        return orders.list(caller, page, filters, (filter, f) -> filter
+                .and("status in (:status)", "status", Inputs.names(f.status()))
+                .and("supplier ilike '%' || :supplier || '%'", "supplier", Inputs.like(f.supplierContains())));
     }
 
     @QueryMapping
@@ -54,28 +53,27 @@ class PurchaseOrderController {
         return orders.get(caller, id);
     }
 
-    @QueryMapping
-    Connection<PurchaseOrder> purchaseOrders(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Arguments ListPage page,
-                                             @Argument Filters filters, @Argument ListSort sort) {
-        Filters f = filters == null ? new Filters(null, null) : filters;
-        return orders.list(caller, page, sort, filter -> filter
-                .and("status in (:status)", "status", Inputs.names(f.status()))
-                .and("supplier ilike '%' || :supplier || '%'", "supplier", Inputs.like(f.supplierContains())));
+    record CreateInput(String supplier, String reference) {
     }
 
     @MutationMapping
     @Transactional
-    Payload createPurchaseOrder(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument CreateInput input) {
+    Saved<PurchaseOrder> createPurchaseOrder(@ContextValue(Caller.CONTEXT_KEY) Caller caller,
+                                             @Argument CreateInput input) {
         caller.requireAdmin();
-        return new Payload(orders.insert(caller, Changes.forInsert()
+        return new Saved<>(orders.insert(caller, Changes.forInsert()
                 .text("supplier", input.supplier())
                 .optionalText("reference", input.reference())));
+    }
+
+    record UpdateInput(Long id, String etag, String supplier, String reference, PurchaseOrder.Status status) {
     }
 
     /** Placing an order needs at least one line and records when; receiving moves it on from there. */
     @MutationMapping
     @Transactional
-    Payload updatePurchaseOrder(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument UpdateInput input) {
+    Saved<PurchaseOrder> updatePurchaseOrder(@ContextValue(Caller.CONTEXT_KEY) Caller caller,
+                                             @Argument UpdateInput input) {
         caller.requireAdmin();
         PurchaseOrder current = orders.get(caller, Inputs.id(input.id()));
         Changes changes = Changes.forUpdate()
@@ -95,7 +93,7 @@ class PurchaseOrderController {
                 changes.set("placed_at", OffsetDateTime.now(clock));
             }
         }
-        return new Payload(orders.update(caller, current.id(), input.etag(), changes));
+        return new Saved<>(orders.update(caller, current.id(), input.etag(), changes));
     }
 
     /** Deletes the order and its lines (each firing); refused once anything was received against it. */

@@ -9,10 +9,10 @@ import io.hookline.manufacturing.Deleted;
 import io.hookline.manufacturing.Inputs;
 import io.hookline.manufacturing.ListPage;
 import io.hookline.manufacturing.Rows;
+import io.hookline.manufacturing.Saved;
 import io.hookline.manufacturing.TableRows;
 import io.hookline.manufacturing.part.Part;
 import io.hookline.query.Connection;
-import io.hookline.query.ListSort;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.Arguments;
 import org.springframework.graphql.data.method.annotation.ContextValue;
@@ -38,13 +38,12 @@ class PurchaseOrderLineController {
     record Filters(Long purchaseOrderId, Long partId) {
     }
 
-    record CreateInput(Long purchaseOrderId, Long partId, BigDecimal quantityOrdered, BigDecimal unitPrice) {
-    }
-
-    record UpdateInput(Long id, String etag, Long partId, BigDecimal quantityOrdered, BigDecimal unitPrice) {
-    }
-
-    record Payload(PurchaseOrderLine purchaseOrderLine) {
+    @QueryMapping
+    Connection<PurchaseOrderLine> purchaseOrderLines(@ContextValue(Caller.CONTEXT_KEY) Caller caller,
+                                                     @Arguments ListPage page, @Argument Filters filters) {
+        return lines.list(caller, page, filters, (filter, f) -> filter
+                .and("purchase_order_id = :order", "order", f.purchaseOrderId())
+                .and("part_id = :part", "part", f.partId()));
     }
 
     @QueryMapping
@@ -52,35 +51,33 @@ class PurchaseOrderLineController {
         return lines.get(caller, id);
     }
 
-    @QueryMapping
-    Connection<PurchaseOrderLine> purchaseOrderLines(@ContextValue(Caller.CONTEXT_KEY) Caller caller,
-                                                     @Arguments ListPage page, @Argument Filters filters,
-                                                     @Argument ListSort sort) {
-        Filters f = filters == null ? new Filters(null, null) : filters;
-        return lines.list(caller, page, sort, filter -> filter
-                .and("purchase_order_id = :order", "order", f.purchaseOrderId())
-                .and("part_id = :part", "part", f.partId()));
+    record CreateInput(Long purchaseOrderId, Long partId, BigDecimal quantityOrdered, BigDecimal unitPrice) {
     }
 
     @MutationMapping
     @Transactional
-    Payload createPurchaseOrderLine(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument CreateInput input) {
+    Saved<PurchaseOrderLine> createPurchaseOrderLine(@ContextValue(Caller.CONTEXT_KEY) Caller caller,
+                                                     @Argument CreateInput input) {
         caller.requireAdmin();
         PurchaseOrder order = orders.reference(caller, input.purchaseOrderId(), "purchaseOrderId");
         requireDraft(order);
         Changes values = Changes.forInsert().set("purchase_order_id", order.id());
-        return new Payload(lines.insert(caller,
+        return new Saved<>(lines.insert(caller,
                 fields(caller, values, input.partId(), input.quantityOrdered(), input.unitPrice())));
+    }
+
+    record UpdateInput(Long id, String etag, Long partId, BigDecimal quantityOrdered, BigDecimal unitPrice) {
     }
 
     @MutationMapping
     @Transactional
-    Payload updatePurchaseOrderLine(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument UpdateInput input) {
+    Saved<PurchaseOrderLine> updatePurchaseOrderLine(@ContextValue(Caller.CONTEXT_KEY) Caller caller,
+                                                     @Argument UpdateInput input) {
         caller.requireAdmin();
         PurchaseOrderLine current = lines.get(caller, Inputs.id(input.id()));
         requireDraft(orders.get(caller, current.purchaseOrderId()));
         Changes changes = fields(caller, Changes.forUpdate(), input.partId(), input.quantityOrdered(), input.unitPrice());
-        return new Payload(lines.update(caller, current.id(), input.etag(), changes));
+        return new Saved<>(lines.update(caller, current.id(), input.etag(), changes));
     }
 
     @MutationMapping

@@ -15,12 +15,12 @@ import io.hookline.manufacturing.Inputs;
 import io.hookline.manufacturing.ListPage;
 import io.hookline.manufacturing.People;
 import io.hookline.manufacturing.Rows;
+import io.hookline.manufacturing.Saved;
 import io.hookline.manufacturing.TableRows;
 import io.hookline.manufacturing.location.Location;
 import io.hookline.manufacturing.part.Part;
 import io.hookline.manufacturing.procedure.Procedure;
 import io.hookline.query.Connection;
-import io.hookline.query.ListSort;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.Arguments;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -50,26 +50,10 @@ class RunController {
     record Filters(List<Run.Status> status, Long procedureId, Long partId, Long workcenterId, String titleContains) {
     }
 
-    record CreateInput(String title, Long procedureId, Long partId, BigDecimal quantity, Long workcenterId) {
-    }
-
-    record UpdateInput(Long id, String etag, String title, Run.Status status, Long partId, BigDecimal quantity,
-                       Long workcenterId) {
-    }
-
-    record Payload(Run run) {
-    }
-
-    @QueryMapping
-    Run run(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument long id) {
-        return runs.get(caller, id);
-    }
-
     @QueryMapping
     Connection<Run> runs(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Arguments ListPage page,
-                         @Argument Filters filters, @Argument ListSort sort) {
-        Filters f = filters == null ? new Filters(null, null, null, null, null) : filters;
-        return runs.list(caller, page, sort, filter -> filter
+                         @Argument Filters filters) {
+        return runs.list(caller, page, filters, (filter, f) -> filter
                 .and("status in (:status)", "status", Inputs.names(f.status()))
                 .and("procedure_id = :procedure", "procedure", f.procedureId())
                 .and("part_id = :part", "part", f.partId())
@@ -77,10 +61,18 @@ class RunController {
                 .and("title ilike '%' || :title || '%'", "title", Inputs.like(f.titleContains())));
     }
 
+    @QueryMapping
+    Run run(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument long id) {
+        return runs.get(caller, id);
+    }
+
+    record CreateInput(String title, Long procedureId, Long partId, BigDecimal quantity, Long workcenterId) {
+    }
+
     /** Creates the run in TODO with one step per step of its procedure, in one transaction. */
     @MutationMapping
     @Transactional
-    Payload createRun(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument CreateInput input) {
+    Saved<Run> createRun(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument CreateInput input) {
         caller.requireAdmin();
         long org = caller.organizationId();
         Changes values = Changes.forInsert().text("title", input.title());
@@ -91,7 +83,11 @@ class RunController {
         values.set("workcenter_id", workcenter(org, input.workcenterId()));
         Run run = runs.insert(caller, values);
         runSteps.copy(org, run.id(), procedure == null ? List.of() : procedure.steps());
-        return new Payload(run);
+        return new Saved<>(run);
+    }
+
+    record UpdateInput(Long id, String etag, String title, Run.Status status, Long partId, BigDecimal quantity,
+                       Long workcenterId) {
     }
 
     /**
@@ -100,7 +96,7 @@ class RunController {
      */
     @MutationMapping
     @Transactional
-    Payload updateRun(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument UpdateInput input) {
+    Saved<Run> updateRun(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument UpdateInput input) {
         caller.requireAdmin();
         long org = caller.organizationId();
         Run current = runs.get(caller, Inputs.id(input.id()));
@@ -127,7 +123,7 @@ class RunController {
                 changes.set("completed_at", now);
             }
         }
-        return new Payload(runs.update(caller, current.id(), input.etag(), changes));
+        return new Saved<>(runs.update(caller, current.id(), input.etag(), changes));
     }
 
     /** Deletes the run with its steps and their data (each firing); refused while issues refer to it. */

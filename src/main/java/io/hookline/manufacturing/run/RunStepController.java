@@ -15,11 +15,11 @@ import io.hookline.manufacturing.Inputs;
 import io.hookline.manufacturing.ListPage;
 import io.hookline.manufacturing.People;
 import io.hookline.manufacturing.Rows;
+import io.hookline.manufacturing.Saved;
 import io.hookline.manufacturing.TableRows;
 import io.hookline.manufacturing.procedure.JsonColumns;
 import io.hookline.manufacturing.procedure.StepTemplate;
 import io.hookline.query.Connection;
-import io.hookline.query.ListSort;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.Arguments;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -50,14 +50,12 @@ class RunStepController {
     record Filters(Long runId, List<RunStep.Status> status) {
     }
 
-    /** Adds a step to a run by hand, after its last one. */
-    record CreateInput(Long runId, String title, String instructions, List<StepTemplate.Field> fields) {
-    }
-
-    record UpdateInput(Long id, String etag, String title, String instructions, RunStep.Status status) {
-    }
-
-    record Payload(RunStep runStep) {
+    @QueryMapping
+    Connection<RunStep> runSteps(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Arguments ListPage page,
+                                 @Argument Filters filters) {
+        return steps.list(caller, page, filters, (filter, f) -> filter
+                .and("run_id = :run", "run", f.runId())
+                .and("status in (:status)", "status", Inputs.names(f.status())));
     }
 
     @QueryMapping
@@ -65,25 +63,20 @@ class RunStepController {
         return steps.get(caller, id);
     }
 
-    @QueryMapping
-    Connection<RunStep> runSteps(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Arguments ListPage page,
-                                 @Argument Filters filters, @Argument ListSort sort) {
-        Filters f = filters == null ? new Filters(null, null) : filters;
-        return steps.list(caller, page, sort, filter -> filter
-                .and("run_id = :run", "run", f.runId())
-                .and("status in (:status)", "status", Inputs.names(f.status())));
+    /** Adds a step to a run by hand, after its last one. */
+    record CreateInput(Long runId, String title, String instructions, List<StepTemplate.Field> fields) {
     }
 
     @MutationMapping
     @Transactional
-    Payload createRunStep(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument CreateInput input) {
+    Saved<RunStep> createRunStep(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument CreateInput input) {
         caller.requireAdmin();
         Run run = openRun(caller, rows.of(Run.TABLE).reference(caller, input.runId(), "runId").id());
         StepTemplate step = new StepTemplate(input.title(), input.instructions(),
                 input.fields() == null ? List.of() : new ArrayList<>(input.fields())).checked("input");
         int position = jdbc.sql("select coalesce(max(position), 0) + 1 from run_steps where run_id = :run")
                 .param("run", run.id()).query(Integer.class).single();
-        return new Payload(steps.insert(caller, Changes.forInsert()
+        return new Saved<>(steps.insert(caller, Changes.forInsert()
                 .set("run_id", run.id())
                 .set("position", position)
                 .set("title", step.title())
@@ -91,10 +84,13 @@ class RunStepController {
                 .set("fields", JsonColumns.json(step.fields()))));
     }
 
+    record UpdateInput(Long id, String etag, String title, String instructions, RunStep.Status status) {
+    }
+
     /** Signing a step off (COMPLETE) records who and when; a step of a finished run no longer changes. */
     @MutationMapping
     @Transactional
-    Payload updateRunStep(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument UpdateInput input) {
+    Saved<RunStep> updateRunStep(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument UpdateInput input) {
         caller.requireAdmin();
         RunStep current = steps.get(caller, Inputs.id(input.id()));
         openRun(caller, current.runId());
@@ -108,7 +104,7 @@ class RunStepController {
                 changes.set("signed_off_by", caller.userId()).set("signed_off_at", OffsetDateTime.now(clock));
             }
         }
-        return new Payload(steps.update(caller, current.id(), input.etag(), changes));
+        return new Saved<>(steps.update(caller, current.id(), input.etag(), changes));
     }
 
     @MutationMapping

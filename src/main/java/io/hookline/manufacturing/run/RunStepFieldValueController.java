@@ -14,10 +14,10 @@ import io.hookline.manufacturing.Inputs;
 import io.hookline.manufacturing.ListPage;
 import io.hookline.manufacturing.People;
 import io.hookline.manufacturing.Rows;
+import io.hookline.manufacturing.Saved;
 import io.hookline.manufacturing.TableRows;
 import io.hookline.manufacturing.procedure.StepTemplate;
 import io.hookline.query.Connection;
-import io.hookline.query.ListSort;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.Arguments;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -43,14 +43,13 @@ class RunStepFieldValueController {
     record Filters(Long runStepId, String fieldName, Boolean outOfLimits) {
     }
 
-    record CreateInput(Long runStepId, String fieldName, BigDecimal numberValue, String textValue,
-                       Boolean booleanValue) {
-    }
-
-    record UpdateInput(Long id, String etag, BigDecimal numberValue, String textValue, Boolean booleanValue) {
-    }
-
-    record Payload(RunStepFieldValue runStepFieldValue) {
+    @QueryMapping
+    Connection<RunStepFieldValue> runStepFieldValues(@ContextValue(Caller.CONTEXT_KEY) Caller caller,
+                                                     @Arguments ListPage page, @Argument Filters filters) {
+        return values.list(caller, page, filters, (filter, f) -> filter
+                .and("run_step_id = :step", "step", f.runStepId())
+                .and("field_name = :field", "field", f.fieldName())
+                .and("out_of_limits = :flagged", "flagged", f.outOfLimits()));
     }
 
     @QueryMapping
@@ -58,21 +57,15 @@ class RunStepFieldValueController {
         return values.get(caller, id);
     }
 
-    @QueryMapping
-    Connection<RunStepFieldValue> runStepFieldValues(@ContextValue(Caller.CONTEXT_KEY) Caller caller,
-                                                     @Arguments ListPage page, @Argument Filters filters,
-                                                     @Argument ListSort sort) {
-        Filters f = filters == null ? new Filters(null, null, null) : filters;
-        return values.list(caller, page, sort, filter -> filter
-                .and("run_step_id = :step", "step", f.runStepId())
-                .and("field_name = :field", "field", f.fieldName())
-                .and("out_of_limits = :flagged", "flagged", f.outOfLimits()));
+    record CreateInput(Long runStepId, String fieldName, BigDecimal numberValue, String textValue,
+                       Boolean booleanValue) {
     }
 
     /** Records the value of one field of a step; a number outside the field's limits is kept and flagged. */
     @MutationMapping
     @Transactional
-    Payload createRunStepFieldValue(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument CreateInput input) {
+    Saved<RunStepFieldValue> createRunStepFieldValue(@ContextValue(Caller.CONTEXT_KEY) Caller caller,
+                                                     @Argument CreateInput input) {
         caller.requireAdmin();
         long org = caller.organizationId();
         RunStep step = rows.of(RunStep.TABLE).reference(caller, input.runStepId(), "runStepId");
@@ -81,7 +74,7 @@ class RunStepFieldValueController {
                 .orElseThrow(() -> ApiException.badInput("fieldName: RunStep " + step.id() + " has no field '" + name
                         + "'; its fields are " + step.fields().stream().map(StepTemplate.Field::name).toList()));
         checkEditable(org, step);
-        return new Payload(values.insert(caller, Changes.forInsert()
+        return new Saved<>(values.insert(caller, Changes.forInsert()
                 .set("run_step_id", step.id())
                 .set("field_name", field.name())
                 .set("field_type", field.type())
@@ -91,9 +84,13 @@ class RunStepFieldValueController {
                 .setAll(value(field, input.numberValue(), input.textValue(), input.booleanValue()))));
     }
 
+    record UpdateInput(Long id, String etag, BigDecimal numberValue, String textValue, Boolean booleanValue) {
+    }
+
     @MutationMapping
     @Transactional
-    Payload updateRunStepFieldValue(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument UpdateInput input) {
+    Saved<RunStepFieldValue> updateRunStepFieldValue(@ContextValue(Caller.CONTEXT_KEY) Caller caller,
+                                                     @Argument UpdateInput input) {
         caller.requireAdmin();
         long org = caller.organizationId();
         RunStepFieldValue current = values.get(caller, Inputs.id(input.id()));
@@ -103,7 +100,7 @@ class RunStepFieldValueController {
         Changes changes = Changes.forUpdate()
                 .setAll(value(field, input.numberValue(), input.textValue(), input.booleanValue()))
                 .set("entered_by", caller.userId());
-        return new Payload(values.update(caller, current.id(), input.etag(), changes));
+        return new Saved<>(values.update(caller, current.id(), input.etag(), changes));
     }
 
     @MutationMapping
