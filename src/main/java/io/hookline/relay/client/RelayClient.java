@@ -23,7 +23,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class RelayClient {
 
-    private static final int ROUNDS_AHEAD = 4;
+    /** The most rounds of its forwards at once a client holds; Hookline hands out no more (docs/relay.md). */
+    private static final int ROUNDS_AHEAD = 8;
     private static final int MAX_REPORT = 100;
     private static final int REPORT_TRIES = 4;
 
@@ -43,7 +44,7 @@ public final class RelayClient {
         this.hookline = new RelayConnection(server, token);
         this.forwarder = new Forwarder(forwardTo, forwardTimeout);
         this.concurrency = concurrency;
-        this.slots = new ForwardSlots(concurrency, ROUNDS_AHEAD);
+        this.slots = new ForwardSlots(concurrency, ROUNDS_AHEAD, RelayConnection.DEFAULT_LEASE);
     }
 
     /** Pulls and forwards until {@link #stop()}; returns once every forward in flight is reported. */
@@ -61,10 +62,13 @@ public final class RelayClient {
                     connected = true;
                 }
                 backoff.reset();
-                slots.limitTo(pulled.forwardAtOnce() > 0 ? Math.min(concurrency, pulled.forwardAtOnce()) : concurrency);
+                // The lease began when Hookline answered, a moment before the answer arrived here.
+                long leaseEnds = System.nanoTime() + pulled.lease().toNanos();
+                slots.follow(pulled.forwardAtOnce() > 0 ? Math.min(concurrency, pulled.forwardAtOnce()) : concurrency,
+                        pulled.lease());
                 slots.pulled(pulled.events().size());
                 for (RelayConnection.Event event : pulled.events()) {
-                    forwards.submit(() -> forward(event));
+                    forwards.submit(() -> forward(event, leaseEnds));
                 }
             } catch (InterruptedException stopping) {
                 break;
@@ -92,16 +96,24 @@ public final class RelayClient {
         }
     }
 
-    private void forward(RelayConnection.Event event) {
+    private void forward(RelayConnection.Event event, long leaseEnds) {
         boolean started = false;
         try {
             slots.startForward();
             started = true;
-            answered.add(new RelayConnection.Answered(event, forwarder.forward(event.headers(), event.body())));
+            long start = System.nanoTime();
+            if (start - leaseEnds >= 0) {
+                // Another client may have it by now; forwarding it too would only make a duplicate.
+                Log.line("evt_" + event.id() + ": its lease ran out before it could be forwarded; Hookline sends it again");
+                slots.dropped(true);
+                return;
+            }
+            Forwarder.Result result = forwarder.forward(event.headers(), event.body());
+            slots.forwarded(Duration.ofNanos(System.nanoTime() - start));
+            answered.add(new RelayConnection.Answered(event, result));
         } catch (RuntimeException unexpected) {
             Log.line("evt_" + event.id() + ": " + unexpected + "; Hookline sends it again after its lease");
-        } finally {
-            slots.done(started);
+            slots.dropped(started);
         }
     }
 

@@ -59,8 +59,11 @@ final class RelayConnection {
      * Due events, and how many events this client may forward at once: its share of the receiver's
      * {@code maxConcurrency} (0 from a server that does not say: no limit but the client's own).
      */
-    record Pulled(List<Event> events, int forwardAtOnce) {
+    record Pulled(List<Event> events, int forwardAtOnce, Duration lease) {
     }
+
+    /** The lease of a server that does not say (docs/relay.md, {@code hookline.relay.lease}). */
+    static final Duration DEFAULT_LEASE = Duration.ofMinutes(1);
 
     /** Waits up to {@code waitSeconds} for at most {@code max} due events; interruptible. */
     Pulled poll(int max, int waitSeconds) throws IOException, InterruptedException {
@@ -76,7 +79,9 @@ final class RelayConnection {
             events.add(new Event(event.path("id").asLong(), event.path("claim").asString(), headers,
                     event.path("body").asString()));
         }
-        return new Pulled(events, answer.path("forwardAtOnce").asInt(0));
+        long leaseSeconds = answer.path("leaseSeconds").asLong(0);
+        return new Pulled(events, answer.path("forwardAtOnce").asInt(0),
+                leaseSeconds > 0 ? Duration.ofSeconds(leaseSeconds) : DEFAULT_LEASE);
     }
 
     /** What the local receiver did with one event. */
