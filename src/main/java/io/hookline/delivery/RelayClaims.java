@@ -18,6 +18,11 @@ class RelayClaims {
 
     /** Namespace of the advisory lock that takes one relay receiver's claims one at a time. */
     private static final int CLAIM_LOCK = 7245003;
+    /**
+     * How many rounds of its {@code maxConcurrency} a relay receiver's clients may hold unanswered:
+     * pulled ahead, they have the next events at hand when a forward ends (docs/relay.md).
+     */
+    static final int ROUNDS_AHEAD = 8;
 
     private final JdbcClient jdbc;
     private final ReceiverLeases leases;
@@ -28,9 +33,10 @@ class RelayClaims {
     }
 
     /**
-     * Claims up to {@code limit} due events, fewer when the receiver's {@code maxConcurrency} is taken
-     * up by events handed out and not answered yet. Must run in the transaction that remembers what
-     * it hands out: claims of one receiver wait for each other, so each counts the others' events.
+     * Claims up to {@code limit} due events, fewer when {@link #ROUNDS_AHEAD} rounds of the receiver's
+     * {@code maxConcurrency} are taken up by events handed out and not answered yet: its clients forward
+     * only their share of the cap at once (docs/relay.md). Must run in the transaction that remembers
+     * what it hands out: claims of one receiver wait for each other, so each counts the others' events.
      */
     List<ClaimedEvent> claim(long receiverId, int limit, Instant now, Duration lease) {
         jdbc.sql("select pg_advisory_xact_lock(:namespace, cast(:r % 2147483647 as int))")
@@ -58,7 +64,7 @@ class RelayClaims {
                                                     and e.event_id < d.event_id
                                                     and e.status in ('PENDING', 'RETRYING')))
                             order by d.next_attempt_at, d.event_id
-                            limit (select greatest(0, least(:limit, r.max_concurrency - unanswered.n))
+                            limit (select greatest(0, least(:limit, r.max_concurrency * :rounds - unanswered.n))
                                    from webhook_receivers r, unanswered where r.id = :receiver)
                             for update of d skip locked
                         ), claimed as (
@@ -72,7 +78,7 @@ class RelayClaims {
                         """)
                 .param("receiver", receiverId).param("now", now.atOffset(ZoneOffset.UTC))
                 .param("leaseUntil", now.plus(lease).atOffset(ZoneOffset.UTC)).param("token", token)
-                .param("limit", limit)
+                .param("limit", limit).param("rounds", ROUNDS_AHEAD)
                 .query((rs, n) -> ClaimedEvent.read(rs, token))
                 .list();
     }

@@ -26,6 +26,9 @@ import org.springframework.web.bind.annotation.RestController;
 class RelayEndpoints {
 
     private static final Duration RECHECK = Duration.ofSeconds(1);
+    /** The id of a client that gives none: all such clients of a receiver share one share. */
+    static final String UNNAMED_CLIENT = "unnamed";
+    static final int MAX_CLIENT_ID = 100;
     static final int MAX_OUTCOMES = 200;
 
     private final RelayTokenAuthentication tokens;
@@ -45,8 +48,11 @@ class RelayEndpoints {
         this.clock = clock;
     }
 
-    /** {@code max} events at most (default and cap: the configured batch), waiting up to {@code waitSeconds}. */
-    record PollRequest(Integer max, Integer waitSeconds) {
+    /**
+     * {@code max} events at most (default and cap: the configured batch), waiting up to {@code waitSeconds};
+     * {@code client}: an id the client keeps while it runs, so that its share of forwards is its own.
+     */
+    record PollRequest(Integer max, Integer waitSeconds, String client) {
     }
 
     record Header(String name, String value) {
@@ -55,7 +61,7 @@ class RelayEndpoints {
     record RelayedEvent(long id, String claim, List<Header> headers, String body) {
     }
 
-    record PollResponse(List<RelayedEvent> events, long leaseSeconds) {
+    record PollResponse(List<RelayedEvent> events, long leaseSeconds, int forwardAtOnce) {
     }
 
     /** A status (with the response's headers and body) or, when no response came, an error and its kind. */
@@ -71,7 +77,11 @@ class RelayEndpoints {
             return tokens.unauthorized(authorization);
         }
         long receiverId = receiver.get().id();
-        PollRequest given = request == null ? new PollRequest(null, null) : request;
+        PollRequest given = request == null ? new PollRequest(null, null, null) : request;
+        String client = given.client() == null ? UNNAMED_CLIENT : given.client();
+        if (client.isBlank() || client.length() > MAX_CLIENT_ID) {
+            return error(HttpStatus.BAD_REQUEST, "client must be 1 to " + MAX_CLIENT_ID + " characters");
+        }
         int max = Math.clamp(given.max() == null ? properties.maxBatch() : given.max(), 1, properties.maxBatch());
         Duration wait = given.waitSeconds() == null ? properties.maxWait()
                 : Duration.ofSeconds(Math.clamp(given.waitSeconds(), 0, properties.maxWait().toSeconds()));
@@ -81,14 +91,15 @@ class RelayEndpoints {
             if (!first && !tokens.receiver(authorization).map(r -> r.id() == receiverId).orElse(false)) {
                 return tokens.unauthorized(authorization);
             }
-            presence.seen(receiverId, clock.instant());
+            int forwardAtOnce = presence.seen(receiverId, client, receiver.get().controls().maxConcurrency(),
+                    clock.instant());
             long seen = signal.generation();
             List<RelayHandoff.Handed> handed = handoff.claim(receiverId, max, properties.lease());
             long left = deadline - System.nanoTime();
             // A stopping server answers at once rather than hold its shutdown for a whole wait.
             if (!handed.isEmpty() || left <= 0 || !signal.isRunning()) {
                 return ResponseEntity.ok(new PollResponse(handed.stream().map(RelayEndpoints::wire).toList(),
-                        properties.lease().toSeconds()));
+                        properties.lease().toSeconds(), forwardAtOnce));
             }
             signal.awaitAfter(seen, Duration.ofNanos(Math.min(left, RECHECK.toNanos())));
         }

@@ -26,14 +26,24 @@ class RelayPresenceRepository {
     private final JdbcClient jdbc;
     private final Duration window;
     private final Map<Long, Instant> written = new ConcurrentHashMap<>();
+    private final RelayClientShares shares;
 
-    RelayPresenceRepository(JdbcClient jdbc, RelayProperties properties) {
+    RelayPresenceRepository(JdbcClient jdbc, RelayProperties properties, RelayClientShares shares) {
         this.jdbc = jdbc;
         this.window = properties.presenceWindow();
+        this.shares = shares;
     }
 
-    /** A relay client of this receiver is polling at {@code now}. */
-    void seen(long receiverId, Instant now) {
+    /**
+     * {@code client}, a relay client of this receiver, is polling at {@code now}; returns how many
+     * events it may forward at once, its share of the receiver's {@code maxConcurrency}.
+     */
+    int seen(long receiverId, String client, int maxConcurrency, Instant now) {
+        seen(receiverId, now);
+        return shares.share(receiverId, client, maxConcurrency, now);
+    }
+
+    private void seen(long receiverId, Instant now) {
         Instant last = written.get(receiverId);
         if (last != null && last.plus(WRITE_INTERVAL).isAfter(now)) {
             return;

@@ -10,26 +10,28 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Pulls a relay receiver's events from Hookline and forwards each to a local URL, up to
- * {@code concurrency} at once, reporting the local answers back in batches. A few rounds of events
- * are pulled ahead, so a poll is usually waiting at Hookline when the next event comes. Reconnects
+ * {@code concurrency} at once and never more than Hookline's share for this client of the
+ * receiver's {@code maxConcurrency}, reporting the local answers back in batches. A few rounds of
+ * events are pulled ahead, so the next ones are here when a forward ends and a poll is usually
+ * waiting at Hookline when the next event comes. Reconnects
  * by itself with backoff. {@link #stop()} stops pulling, lets the forwards in flight finish and
  * reports them: an event is either answered or, if the client dies first, due again when its lease ends.
  */
 public final class RelayClient {
 
-    private static final int ROUNDS_AHEAD = 4;
+    /** The most rounds of its forwards at once a client holds; Hookline hands out no more (docs/relay.md). */
+    private static final int ROUNDS_AHEAD = 8;
     private static final int MAX_REPORT = 100;
     private static final int REPORT_TRIES = 4;
 
     private final RelayConnection hookline;
     private final Forwarder forwarder;
-    private final Semaphore held;
-    private final Semaphore forwarding;
+    private final ForwardSlots slots;
+    private final int concurrency;
     private final BlockingQueue<RelayConnection.Answered> answered = new LinkedBlockingQueue<>();
     private final ExecutorService forwards = Executors.newVirtualThreadPerTaskExecutor();
     private final Thread reporter = Thread.ofPlatform().name("hookline-relay-reporter").unstarted(this::reportLoop);
@@ -41,8 +43,8 @@ public final class RelayClient {
     public RelayClient(URI server, String token, URI forwardTo, int concurrency, Duration forwardTimeout) {
         this.hookline = new RelayConnection(server, token);
         this.forwarder = new Forwarder(forwardTo, forwardTimeout);
-        this.held = new Semaphore(concurrency * ROUNDS_AHEAD);
-        this.forwarding = new Semaphore(concurrency);
+        this.concurrency = concurrency;
+        this.slots = new ForwardSlots(concurrency, ROUNDS_AHEAD, RelayConnection.DEFAULT_LEASE);
     }
 
     /** Pulls and forwards until {@link #stop()}; returns once every forward in flight is reported. */
@@ -51,20 +53,22 @@ public final class RelayClient {
         reporter.start();
         boolean connected = false;
         while (running) {
-            int taken = 0;
             try {
-                held.acquire();
-                taken = 1 + held.drainPermits();
+                int room = slots.room();
                 // The first poll after (re)connecting returns at once: it proves the token and the address.
-                List<RelayConnection.Event> events = hookline.poll(taken, connected ? RelayConnection.WAIT_SECONDS : 0);
+                RelayConnection.Pulled pulled = hookline.poll(room, connected ? RelayConnection.WAIT_SECONDS : 0);
                 if (!connected) {
                     Log.line("Connected to Hookline; forwarding to " + forwarder.target());
                     connected = true;
                 }
                 backoff.reset();
-                for (RelayConnection.Event event : events) {
-                    taken--;
-                    forwards.submit(() -> forward(event));
+                // The lease began when Hookline answered, a moment before the answer arrived here.
+                long leaseEnds = System.nanoTime() + pulled.lease().toNanos();
+                slots.follow(pulled.forwardAtOnce() > 0 ? Math.min(concurrency, pulled.forwardAtOnce()) : concurrency,
+                        pulled.lease());
+                slots.pulled(pulled.events().size());
+                for (RelayConnection.Event event : pulled.events()) {
+                    forwards.submit(() -> forward(event, leaseEnds));
                 }
             } catch (InterruptedException stopping) {
                 break;
@@ -78,8 +82,6 @@ public final class RelayClient {
                 if (!sleep(wait)) {
                     break;
                 }
-            } finally {
-                held.release(taken);
             }
         }
         finish();
@@ -94,18 +96,24 @@ public final class RelayClient {
         }
     }
 
-    private void forward(RelayConnection.Event event) {
+    private void forward(RelayConnection.Event event, long leaseEnds) {
+        boolean started = false;
         try {
-            forwarding.acquireUninterruptibly();
-            try {
-                answered.add(new RelayConnection.Answered(event, forwarder.forward(event.headers(), event.body())));
-            } finally {
-                forwarding.release();
+            slots.startForward();
+            started = true;
+            long start = System.nanoTime();
+            if (start - leaseEnds >= 0) {
+                // Another client may have it by now; forwarding it too would only make a duplicate.
+                Log.line("evt_" + event.id() + ": its lease ran out before it could be forwarded; Hookline sends it again");
+                slots.dropped(true);
+                return;
             }
+            Forwarder.Result result = forwarder.forward(event.headers(), event.body());
+            slots.forwarded(Duration.ofNanos(System.nanoTime() - start));
+            answered.add(new RelayConnection.Answered(event, result));
         } catch (RuntimeException unexpected) {
             Log.line("evt_" + event.id() + ": " + unexpected + "; Hookline sends it again after its lease");
-        } finally {
-            held.release();
+            slots.dropped(started);
         }
     }
 

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
@@ -28,6 +29,8 @@ final class RelayConnection {
     private final URI poll;
     private final URI outcomes;
     private final String authorization;
+    /** Who this client is to Hookline while it runs: its share of the receiver's forwards is its own. */
+    private final String client = UUID.randomUUID().toString();
 
     RelayConnection(URI server, String token) {
         String base = server.toString().replaceAll("/+$", "");
@@ -52,9 +55,19 @@ final class RelayConnection {
         }
     }
 
+    /**
+     * Due events, and how many events this client may forward at once: its share of the receiver's
+     * {@code maxConcurrency} (0 from a server that does not say: no limit but the client's own).
+     */
+    record Pulled(List<Event> events, int forwardAtOnce, Duration lease) {
+    }
+
+    /** The lease of a server that does not say (docs/relay.md, {@code hookline.relay.lease}). */
+    static final Duration DEFAULT_LEASE = Duration.ofMinutes(1);
+
     /** Waits up to {@code waitSeconds} for at most {@code max} due events; interruptible. */
-    List<Event> poll(int max, int waitSeconds) throws IOException, InterruptedException {
-        String body = JSON.writeValueAsString(Map.of("max", max, "waitSeconds", waitSeconds));
+    Pulled poll(int max, int waitSeconds) throws IOException, InterruptedException {
+        String body = JSON.writeValueAsString(Map.of("max", max, "waitSeconds", waitSeconds, "client", client));
         JsonNode answer = send(poll, body, Duration.ofSeconds(waitSeconds + 30));
         List<Event> events = new ArrayList<>();
         for (JsonNode event : answer.path("events")) {
@@ -66,7 +79,9 @@ final class RelayConnection {
             events.add(new Event(event.path("id").asLong(), event.path("claim").asString(), headers,
                     event.path("body").asString()));
         }
-        return events;
+        long leaseSeconds = answer.path("leaseSeconds").asLong(0);
+        return new Pulled(events, answer.path("forwardAtOnce").asInt(0),
+                leaseSeconds > 0 ? Duration.ofSeconds(leaseSeconds) : DEFAULT_LEASE);
     }
 
     /** What the local receiver did with one event. */
