@@ -8,8 +8,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Turns committed changes into events, a batch at a time. Several processes may run it at
- * once: each claims different changes with SKIP LOCKED.
+ * Turns committed changes into events, a batch at a time. Several processes may run it; one
+ * batch is fanned out at a time, so events are numbered in change order (docs/architecture.md).
  */
 public final class ChangeFanOut {
 

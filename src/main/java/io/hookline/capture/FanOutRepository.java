@@ -25,12 +25,15 @@ class FanOutRepository {
     record Batch(int changes, int events, List<Handoff.Claimed> claimed) {
     }
 
+    /** The advisory lock a fan-out holds for its transaction. */
+    static final long FAN_OUT_LOCK = 7245004;
+
     /** Claims nothing: no worker in this process takes new events from the fan-out. */
     static final Handoff.Offer NO_OFFER = new Handoff.Offer(new UUID(0, 0), Instant.EPOCH, 0, 0, new Long[0]);
 
     /**
-     * In one statement: takes up to {@code limit} changes (skipping those another worker holds),
-     * deletes them, and creates one event per matching active subscription (whose filter, if any, holds for the change)
+     * In one statement: takes up to {@code limit} changes unless another process is fanning out
+     * right now (then nothing: that one goes on until no change is left), deletes them, and creates one event per matching active subscription (whose filter, if any, holds for the change)
      * of an active receiver:
      * its payload with the body fixed as text now, and its delivery state, due now. Up to the
      * offer's room of the new deliveries are claimed for this process right away and returned with
@@ -39,8 +42,12 @@ class FanOutRepository {
     Batch fanOut(Instant now, int limit, Handoff.Offer offer) {
         return jdbc.sql("""
                         with changes as (
+                            -- One fan-out at a time, across all processes: events are numbered in change
+                            -- order, which two batches numbering at once would interleave. No row is locked
+                            -- before it is deleted, so a change costs no lock record in the WAL either.
                             delete from change_log c
-                            where c.id in (select id from change_log order by id limit :limit for update skip locked)
+                            where c.id in (select id from change_log order by id limit :limit)
+                              and (select pg_try_advisory_xact_lock(:fanOutLock))
                             returning c.*
                         ), key_fields as materialized (
                             -- The fields the keyed subscriptions of these changes' resources require.
@@ -122,7 +129,7 @@ class FanOutRepository {
                                array(select body from offered where mine order by id) as bodies,
                                array(select occurred_at from offered where mine order by id) as occurred
                         """)
-                .param("now", now.atOffset(ZoneOffset.UTC)).param("limit", limit)
+                .param("now", now.atOffset(ZoneOffset.UTC)).param("limit", limit).param("fanOutLock", FAN_OUT_LOCK)
                 .param("room", offer.room()).param("perReceiver", offer.perReceiver())
                 .param("saturated", offer.saturated()).param("token", offer.token())
                 .param("leaseUntil", offer.leaseUntil().atOffset(ZoneOffset.UTC))

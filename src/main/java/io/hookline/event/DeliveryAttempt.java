@@ -10,13 +10,13 @@ import io.hookline.delivery.DeliveryRequest.ContentType;
  * request as sent (docs/receiving.md); {@code eventBody} is the event's stored body, carried along
  * so the try's exact request body can be told without storing it once per try.
  */
-public record DeliveryAttempt(long id, long eventId, int number, String trigger, OffsetDateTime startedAt,
+public record DeliveryAttempt(long eventId, int number, String trigger, OffsetDateTime startedAt,
                               int durationMs, Integer responseStatus, String responseHeaders, String responseBody,
                               String errorKind, String error, String requestUrl, String requestHeaders,
                               String eventBody) {
 
     DeliveryAttempt withEventBody(String body) {
-        return new DeliveryAttempt(id, eventId, number, trigger, startedAt, durationMs, responseStatus, responseHeaders,
+        return new DeliveryAttempt(eventId, number, trigger, startedAt, durationMs, responseStatus, responseHeaders,
                 responseBody, errorKind, error, requestUrl, requestHeaders, body);
     }
 

@@ -71,7 +71,7 @@ class EventRepository {
     }
 
     private static DeliveryAttempt mapAttempt(ResultSet rs, int rowNum) throws SQLException {
-        return new DeliveryAttempt(rs.getLong("id"), rs.getLong("event_id"), rs.getInt("number"),
+        return new DeliveryAttempt(rs.getLong("event_id"), rs.getInt("number"),
                 rs.getString("trigger"), rs.getObject("started_at", OffsetDateTime.class), rs.getInt("duration_ms"),
                 rs.getObject("response_status", Integer.class), rs.getString("response_headers"), rs.getString("response_body"),
                 rs.getString("error_kind"), rs.getString("error"), rs.getString("request_url"),

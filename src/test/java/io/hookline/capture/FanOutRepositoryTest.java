@@ -3,6 +3,7 @@ package io.hookline.capture;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 
 import com.jayway.jsonpath.JsonPath;
 import io.hookline.testing.IntegrationTest;
@@ -11,6 +12,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,6 +23,9 @@ class FanOutRepositoryTest extends IntegrationTest {
 
     @Autowired
     FanOutRepository repository;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     private Webhooks webhooks;
     private long first;
@@ -52,6 +58,39 @@ class FanOutRepositoryTest extends IntegrationTest {
                 .isEqualTo(20);
         assertThat(count("select count(*) from webhook_deliveries d join webhook_event_payloads p on p.id = d.event_id "
                 + "where d.receiver_id = p.receiver_id and d.subscription_id = p.subscription_id")).isEqualTo(20);
+    }
+
+    @Test
+    void while_another_process_fans_out_a_batch_takes_nothing_and_then_goes_on_in_change_order() throws Exception {
+        TransactionTemplate otherProcess = new TransactionTemplate(transactions);
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(1);
+        Thread fanningOut = Thread.ofVirtual().start(() -> otherProcess.executeWithoutResult(tx -> {
+            jdbc.sql("select pg_advisory_xact_lock(:lock)").param("lock", FanOutRepository.FAN_OUT_LOCK).query().singleValue();
+            holding.countDown();
+            awaitQuietly(done);
+        }));
+        holding.await();
+        try {
+            FanOutRepository.Batch meanwhile = repository.fanOut(Instant.now(), 500, FanOutRepository.NO_OFFER);
+            assertThat(meanwhile.changes()).isZero();
+            assertThat(count("select count(*) from change_log")).isEqualTo(10);
+        } finally {
+            done.countDown();
+            fanningOut.join();
+        }
+
+        assertThat(repository.fanOut(Instant.now(), 500, FanOutRepository.NO_OFFER).events()).isEqualTo(20);
+        assertThat(jdbc.sql("select change_id from webhook_event_payloads order by id").query(Long.class).list())
+                .as("event ids in change order").isSorted();
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test
