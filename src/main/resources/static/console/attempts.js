@@ -39,7 +39,7 @@ function attemptRows(attempt) {
             attempt.errorKind ?? '',
             attempt.error ?? '',
             toggle,
-        ].map(cell => h('td', {}, cell))),
+        ].map((cell, i) => h('td', {'data-label': HEADINGS[i]}, cell))),
         detail,
     ];
 }

@@ -60,7 +60,8 @@ export function table(caption, headings, rows, empty = 'Nothing here yet.') {
     return h('div', {class: 'table-wrap'}, h('table', {},
         caption ? h('caption', {class: 'visually-hidden'}, caption) : null,
         h('thead', {}, h('tr', {}, headings.map(text => h('th', {scope: 'col'}, text)))),
-        h('tbody', {}, rows.map(cells => h('tr', {}, cells.map(cell => h('td', {}, cell)))))));
+        // Each cell names its column: on a narrow screen a row is shown as a card of labelled values.
+        h('tbody', {}, rows.map(cells => h('tr', {}, cells.map((cell, i) => h('td', {'data-label': headings[i]}, cell)))))));
 }
 
 export function badge(text, tone) {
