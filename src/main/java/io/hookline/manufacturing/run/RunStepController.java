@@ -17,7 +17,6 @@ import io.hookline.manufacturing.People;
 import io.hookline.manufacturing.Rows;
 import io.hookline.manufacturing.Saved;
 import io.hookline.manufacturing.TableRows;
-import io.hookline.manufacturing.procedure.JsonColumns;
 import io.hookline.manufacturing.procedure.StepTemplate;
 import io.hookline.query.Connection;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -26,7 +25,6 @@ import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,15 +33,17 @@ class RunStepController {
 
     private final Rows rows;
     private final TableRows<RunStep> steps;
+    private final TableRows<Run> runs;
+    private final RunSteps runSteps;
     private final People people;
-    private final JdbcClient jdbc;
     private final Clock clock;
 
-    RunStepController(Rows rows, People people, JdbcClient jdbc, Clock clock) {
+    RunStepController(Rows rows, RunSteps runSteps, People people, Clock clock) {
         this.rows = rows;
         this.steps = rows.of(RunStep.TABLE);
+        this.runs = rows.of(Run.TABLE);
+        this.runSteps = runSteps;
         this.people = people;
-        this.jdbc = jdbc;
         this.clock = clock;
     }
 
@@ -71,17 +71,10 @@ class RunStepController {
     @Transactional
     Saved<RunStep> createRunStep(@ContextValue(Caller.CONTEXT_KEY) Caller caller, @Argument CreateInput input) {
         caller.requireAdmin();
-        Run run = openRun(caller, rows.of(Run.TABLE).reference(caller, input.runId(), "runId").id());
+        Run run = openRun(caller, runs.reference(caller, input.runId(), "runId").id());
         StepTemplate step = new StepTemplate(input.title(), input.instructions(),
                 input.fields() == null ? List.of() : new ArrayList<>(input.fields())).checked("input");
-        int position = jdbc.sql("select coalesce(max(position), 0) + 1 from run_steps where run_id = :run")
-                .param("run", run.id()).query(Integer.class).single();
-        return new Saved<>(steps.insert(caller, Changes.forInsert()
-                .set("run_id", run.id())
-                .set("position", position)
-                .set("title", step.title())
-                .set("instructions", step.instructions())
-                .set("fields", JsonColumns.json(step.fields()))));
+        return new Saved<>(runSteps.append(caller.organizationId(), run.id(), step));
     }
 
     record UpdateInput(Long id, String etag, String title, String instructions, RunStep.Status status) {
@@ -126,7 +119,7 @@ class RunStepController {
     }
 
     private Run openRun(Caller caller, long runId) {
-        Run run = rows.get(Run.TABLE, caller.organizationId(), runId);
+        Run run = runs.get(caller, runId);
         if (run.finished()) {
             throw ApiException.badInput("Run " + run.id() + " is " + run.status() + "; its steps can no longer change");
         }
