@@ -8,12 +8,8 @@ import java.util.UUID;
 
 import io.hookline.capture.Handoff;
 import io.hookline.delivery.DeliveryOutcome.ErrorKind;
-import io.hookline.testing.IntegrationTest;
-import io.hookline.testing.Webhooks;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,20 +17,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Recording an ordered row's event claims the row's next one in the same transaction
  * (docs/delivery-controls.md); no workers run here.
  */
-@TestPropertySource(properties = "hookline.roles=api")
-class OrderedSuccessorsTest extends IntegrationTest {
+class OrderedSuccessorsTest extends OrderedReceiverFixture {
 
-    @Autowired
-    DueEventClaimer claimer;
     @Autowired
     DeliveryRecorder recorder;
-
-    private long receiver;
-
-    @BeforeEach
-    void aReceiver() {
-        receiver = new Webhooks(api, jdbc, tenant.organizationId()).receiver("http://127.0.0.1:9/r").id();
-    }
 
     @Test
     void under_all_a_recorded_success_claims_the_run_of_next_events_under_the_offer() {
@@ -100,15 +86,6 @@ class OrderedSuccessorsTest extends IntegrationTest {
         assertThat(recorder.record(List.of(delivered(second)), Instant.now(), offer(), new Long[0]).next())
                 .isEmpty();
         assertThat(claimTokenOf(3)).isNull();
-    }
-
-    private void due(String... keys) {
-        DeliveryOrder.due(jdbc, tenant.organizationId(), receiver, keys);
-    }
-
-    private List<ClaimedEvent> claim() {
-        return claimer.claim(UUID.randomUUID(), Instant.now(), Duration.ofSeconds(30), 100, 100, Set.of(), new Long[0])
-                .stream().sorted((a, b) -> Long.compare(a.id(), b.id())).toList();
     }
 
     /** Under ALL, the run's head alone: a claim of one event per receiver. */
