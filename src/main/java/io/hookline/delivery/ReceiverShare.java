@@ -20,17 +20,6 @@ final class ReceiverShare {
 
     /** How long a send waits before looking again for a slot or token of its own. */
     private static final long RETRY_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
-    /**
-     * How long after finding every slot held elsewhere before asking the database again: the others
-     * give slots back after their hold time (seconds), so asking every few milliseconds would only
-     * cost statements (thousands over one backlog).
-     */
-    static final long STARVED_RETRY_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
-
-    /** How long a starved receiver is left out of this process's claims before it asks again. */
-    private static final long STARVED_NANOS = TimeUnit.SECONDS.toNanos(1);
-    /** How long after finding slots held elsewhere a process gives its own back as soon as it is idle. */
-    private static final long CONTENDED_NANOS = TimeUnit.SECONDS.toNanos(5);
 
     private final long receiverId;
     private final ReentrantLock lock = new ReentrantLock();
@@ -43,11 +32,7 @@ final class ReceiverShare {
     private int cap = 1;
     private long heldSinceNanos;
     private long lastBusyNanos;
-    private long starvedUntilNanos;
-    private long nextLeaseNanos;
-    /** Until when other processes are known to hold some of the receiver's slots. */
-    private long contendedUntilNanos;
-    private boolean wantedElsewhere;
+    private final SlotContention contention = new SlotContention();
     private final RateShare rate;
 
     /** Leases slots from the database for this share. */
@@ -80,7 +65,7 @@ final class ReceiverShare {
             waiting++;
             try {
                 while (inUse >= slots.size()) {
-                    if (!leasing && System.nanoTime() - nextLeaseNanos >= 0) {
+                    if (!leasing && contention.mayLease(System.nanoTime())) {
                         leasing = true;
                         int want = Math.min(cap, Math.max(inUse + waiting, claimed.get())) - slots.size();
                         List<Integer> got = List.of();
@@ -91,23 +76,14 @@ final class ReceiverShare {
                             lock.lock();
                             leasing = false;
                         }
-                        if (got.size() < want) {
-                            contendedUntilNanos = System.nanoTime() + CONTENDED_NANOS;
-                        }
+                        contention.leased(want, got.size(), slots.size());
                         if (!got.isEmpty()) {
                             if (slots.isEmpty()) {
                                 heldSinceNanos = System.nanoTime();
                             }
                             slots.addAll(got);
-                            starvedUntilNanos = 0;
                             changed.signalAll();
                             continue;
-                        }
-                        if (want > 0) {
-                            nextLeaseNanos = System.nanoTime() + STARVED_RETRY_NANOS;
-                            if (slots.isEmpty()) {
-                                starvedUntilNanos = System.nanoTime() + STARVED_NANOS;
-                            }
                         }
                     }
                     changed.awaitNanos(RETRY_NANOS);
@@ -136,12 +112,12 @@ final class ReceiverShare {
             lastBusyNanos = now;
             changed.signalAll();
             // claimed() still counts the send that ends here.
-            if (inUse == 0 && waiting == 0 && claimed.get() <= 1 && now - contendedUntilNanos < 0) {
+            if (inUse == 0 && waiting == 0 && claimed.get() <= 1 && contention.contended(now)) {
                 List<Integer> all = List.copyOf(slots);
                 slots.clear();
                 return all;
             }
-            if (!wantedElsewhere || now - heldSinceNanos <= holdNanos) {
+            if (!contention.wantedElsewhere() || now - heldSinceNanos <= holdNanos) {
                 return List.of();
             }
             List<Integer> giveBack = new ArrayList<>();
@@ -150,7 +126,7 @@ final class ReceiverShare {
                 giveBack.add(slots.removeLast());
             }
             if (slots.size() <= keep) {
-                wantedElsewhere = false; // until the next renewal says so again
+                contention.wantedElsewhere(false); // until the next renewal says so again
                 heldSinceNanos = now;
             }
             return giveBack;
@@ -167,7 +143,7 @@ final class ReceiverShare {
         lock.lock();
         try {
             if (claimed.get() > 0 || waiting > 0 || inUse > 0 || slots.isEmpty()
-                    || !wantedElsewhere && System.nanoTime() - lastBusyNanos < idleNanos) {
+                    || !contention.wantedElsewhere() && System.nanoTime() - lastBusyNanos < idleNanos) {
                 return List.of();
             }
             List<Integer> idle = List.copyOf(slots);
@@ -182,7 +158,7 @@ final class ReceiverShare {
     boolean starved() {
         lock.lock();
         try {
-            return slots.isEmpty() && starvedUntilNanos != 0 && System.nanoTime() - starvedUntilNanos < 0;
+            return slots.isEmpty() && contention.starved(System.nanoTime());
         } finally {
             lock.unlock();
         }
@@ -205,7 +181,7 @@ final class ReceiverShare {
         lock.lock();
         try {
             slots.removeIf(s -> renewing.contains(s) && !stillHeld.contains(s));
-            wantedElsewhere = wanted;
+            contention.wantedElsewhere(wanted);
             changed.signalAll();
         } finally {
             lock.unlock();

@@ -132,7 +132,7 @@ class ReceiverShareTest {
                 throw new IllegalStateException(e);
             }
         });
-        long pauseMillis = ReceiverShare.STARVED_RETRY_NANOS / 1_000_000;
+        long pauseMillis = SlotContention.STARVED_RETRY_NANOS / 1_000_000;
         Thread.sleep(4 * pauseMillis);
         assertThat(leaser.asked).as("one ask, then one per pause").hasSizeBetween(1, 5);
         leaser.free.add(0);
