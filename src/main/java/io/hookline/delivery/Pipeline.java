@@ -1,6 +1,5 @@
 package io.hookline.delivery;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,26 +31,17 @@ class Pipeline implements SmartLifecycle {
     private final DataSource dataSource;
     private final PipelineWakeups wakeups;
     private final ChangeFanOut fanOut;
-    private final DeliveryStore store;
-    private final DeliveryWorker.Sender sender;
-    private final DeliveryRecorder recorder;
-    private final DeliveryMetrics metrics;
-    private final Clock clock;
+    private final DeliveryWorkerParts parts;
     private final List<AutoCloseable> running = new ArrayList<>();
 
     Pipeline(HooklineProperties hookline, DeliveryProperties delivery, DataSource dataSource, PipelineWakeups wakeups,
-             ChangeFanOut fanOut, DeliveryStore store, DeliveryWorker.Sender sender,
-             DeliveryRecorder recorder, DeliveryMetrics metrics, Clock clock) {
+             ChangeFanOut fanOut, DeliveryWorkerParts parts) {
         this.hookline = hookline;
         this.delivery = delivery;
         this.dataSource = dataSource;
         this.wakeups = wakeups;
         this.fanOut = fanOut;
-        this.store = store;
-        this.sender = sender;
-        this.recorder = recorder;
-        this.metrics = metrics;
-        this.clock = clock;
+        this.parts = parts;
     }
 
     @Override
@@ -59,8 +49,10 @@ class Pipeline implements SmartLifecycle {
         if (!hookline.runsWorker() || !running.isEmpty()) {
             return;
         }
-        DeliveryWorker worker = new DeliveryWorker(store, sender,
-                new RecordingQueue(recorder, metrics, clock, wakeups.delivery()::ring), delivery, clock, wakeups.delivery());
+        RecordingQueue recording = new RecordingQueue(parts.recorder(), parts.metrics(), parts.clock(),
+                wakeups.delivery()::ring);
+        DeliveryWorker worker = new DeliveryWorker(parts.store(), parts.sender(), recording, delivery, parts.clock(),
+                wakeups.delivery());
         ChangeNotifications notifications = new ChangeNotifications(dataSource, Map.of(
                 ChangeNotifications.CHANGES, wakeups.fanOut(), ChangeNotifications.EVENTS, wakeups.delivery()));
         PollingWorker fanOutWorker = new PollingWorker("hookline-fan-out", wakeups.fanOut(), delivery.pollInterval(),
