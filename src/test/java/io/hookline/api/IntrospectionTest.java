@@ -52,6 +52,15 @@ class IntrospectionTest extends IntegrationTest {
         assertThat(response.errorMessage()).contains("maximum query depth exceeded");
     }
 
+    @Test
+    void generated_queries_equal_the_recorded_ones() {
+        Map<String, IntrospectionQuery> queries = Map.of("graphql-js-default", IntrospectionQuery.DEFAULT,
+                "graphql-js-every-option", IntrospectionQuery.DEFAULT.withEveryOption(),
+                "graphql-js-type-depth-3", IntrospectionQuery.DEFAULT.withDescriptions(false).withTypeDepth(3));
+        org.assertj.core.api.SoftAssertions.assertSoftly(soft -> queries.forEach((name, query) -> soft.assertThat(query.text().replaceAll("\\s+", " ").strip()).as(name)
+                .isEqualTo(document(name).replaceAll("\\s+", " ").strip())));
+    }
+
     private static void assertLoadsTheSchema(GraphQl.Response response) {
         response.ok();
         assertThat(response.status()).isEqualTo(200);
