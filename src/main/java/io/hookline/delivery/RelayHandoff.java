@@ -99,9 +99,6 @@ public class RelayHandoff {
         }
         // One transaction: the headers handed out are remembered before the next claim counts them.
         return transaction.execute(tx -> {
-            // The answer goes out without waiting for this commit to reach the disk. A claim lost to a
-            // database crash only makes its events due again: at least once, as after any crash.
-            jdbc.sql("set local synchronous_commit = off").update();
             List<Handed> handed = claims.claim(receiverId, room, now, lease).stream()
                     .sorted(Comparator.comparingLong(ClaimedEvent::id)).map(event -> hand(event, target, now)).toList();
             requests.remember(handed.stream().map(h -> new RelayRequests.Handed(h.eventId(), h.claim(),
