@@ -32,8 +32,8 @@ class DeliveryConfig {
                                 @Qualifier(RECEIVER_TRUST) ObjectProvider<SSLContext> trust,
                                 ObjectProvider<BuildProperties> build) {
         String version = build.getIfAvailable() == null ? "dev" : build.getIfAvailable().getVersion();
-        return new WebhookSender(properties, routes.dnsResolver(), routes.proxy(), routes.bindAddress(),
-                trust.getIfAvailable(), clock, "Hookline/" + version);
+        return new WebhookSender(properties, new WebhookSender.Route(routes.dnsResolver(), routes.proxy(),
+                routes.bindAddress(), trust.getIfAvailable()), clock, "Hookline/" + version);
     }
 
     /**

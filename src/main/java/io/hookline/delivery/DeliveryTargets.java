@@ -1,5 +1,7 @@
 package io.hookline.delivery;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -42,18 +44,16 @@ class DeliveryTargets {
         if (receiverIds.isEmpty()) {
             return Map.of();
         }
-        Map<Long, List<DeliveryRequest.Header>> headers = new HashMap<>();
-        jdbc.sql("select receiver_id, key, value from webhook_receiver_headers where receiver_id in (:ids) order by id")
-                .param("ids", receiverIds)
-                .query(rs -> {
-                    headers.computeIfAbsent(rs.getLong("receiver_id"), id -> new ArrayList<>())
-                            .add(new DeliveryRequest.Header(rs.getString("key"), cipher.decrypt(rs.getString("value"))));
-                });
         Map<Long, Target> targets = new HashMap<>();
+        // One statement: the receivers and their headers, in the order they were added.
         jdbc.sql("""
                         select id, webhook_uri, shared_secret, previous_secret, previous_secret_expires_at, content_type,
-                               expected_response_code, max_concurrency, max_requests_per_second
-                        from webhook_receivers where id in (:ids)
+                               expected_response_code, max_concurrency, max_requests_per_second,
+                               array(select h.key from webhook_receiver_headers h where h.receiver_id = r.id
+                                     order by h.id) as header_keys,
+                               array(select h.value from webhook_receiver_headers h where h.receiver_id = r.id
+                                     order by h.id) as header_values
+                        from webhook_receivers r where id in (:ids)
                         """)
                 .param("ids", receiverIds)
                 .query(rs -> {
@@ -67,9 +67,19 @@ class DeliveryTargets {
                     long id = rs.getLong("id");
                     targets.put(id, new Target(id, rs.getString("webhook_uri"), List.copyOf(secrets),
                             DeliveryRequest.ContentType.valueOf(rs.getString("content_type")),
-                            rs.getInt("expected_response_code"), headers.getOrDefault(id, List.of()),
+                            rs.getInt("expected_response_code"), headers(rs),
                             new Limits(rs.getInt("max_concurrency"), rs.getObject("max_requests_per_second", Double.class))));
                 });
         return targets;
+    }
+
+    private List<DeliveryRequest.Header> headers(ResultSet rs) throws SQLException {
+        String[] keys = (String[]) rs.getArray("header_keys").getArray();
+        String[] values = (String[]) rs.getArray("header_values").getArray();
+        List<DeliveryRequest.Header> headers = new ArrayList<>(keys.length);
+        for (int i = 0; i < keys.length; i++) {
+            headers.add(new DeliveryRequest.Header(keys[i], cipher.decrypt(values[i])));
+        }
+        return List.copyOf(headers);
     }
 }

@@ -39,8 +39,13 @@ class RelayClaims {
      * what it hands out: claims of one receiver wait for each other, so each counts the others' events.
      */
     List<ClaimedEvent> claim(long receiverId, int limit, Instant now, Duration lease) {
-        jdbc.sql("select pg_advisory_xact_lock(:namespace, cast(:r % 2147483647 as int))")
-                .param("namespace", CLAIM_LOCK).param("r", receiverId).query().singleValue();
+        // With the lock, the answer to the poll stops waiting for this commit to reach the disk: a claim
+        // lost to a database crash only leaves its events due again (at least once, as after any crash).
+        jdbc.sql("""
+                        select pg_advisory_xact_lock(:namespace, cast(:r % 2147483647 as int)),
+                               set_config('synchronous_commit', 'off', true)
+                        """)
+                .param("namespace", CLAIM_LOCK).param("r", receiverId).query().singleRow();
         UUID token = UUID.randomUUID();
         return jdbc.sql("""
                         with unanswered as (

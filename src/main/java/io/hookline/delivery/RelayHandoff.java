@@ -43,19 +43,23 @@ public class RelayHandoff {
     private final Clock clock;
     private final String userAgent;
 
-    RelayHandoff(JdbcClient jdbc, DeliveryTargets targets, DeliveryRecorder recorder, RelayRequests requests,
-                 RelayClaims claims, TransactionTemplate transaction, DeliveryMetrics metrics,
-                 DeliveryContext context) {
+    RelayHandoff(JdbcClient jdbc, RelayStore store, DeliveryRecorder recorder, TransactionTemplate transaction,
+                 DeliveryMetrics metrics, DeliveryContext context) {
         this.jdbc = jdbc;
-        this.targets = targets;
+        this.targets = store.targets();
         this.recorder = recorder;
-        this.requests = requests;
-        this.claims = claims;
+        this.requests = store.requests();
+        this.claims = store.claims();
         this.transaction = transaction;
         this.metrics = metrics;
         this.properties = context.properties();
         this.clock = context.clock();
         this.userAgent = context.userAgent();
+    }
+
+    /** What the handoff reads and claims in the database for a relay receiver. */
+    @Component
+    record RelayStore(DeliveryTargets targets, RelayClaims claims, RelayRequests requests) {
     }
 
     /** What the handoff needs besides its collaborators, grouped to keep the constructor short. */
@@ -155,7 +159,7 @@ public class RelayHandoff {
             Duration duration = answer.duration() == null || answer.duration().isNegative() ? Duration.ZERO : answer.duration();
             // The try ended when the relay reported it, after the time the relay measured.
             finished.add(new FinishedTry(h.event(),
-                    new Attempt(now.minus(duration), duration, outcome(answer, h.expectedResponseCode(), now),
+                    new Attempt(now.minus(duration), duration, RelayAnswerVerdict.outcome(answer, h.expectedResponseCode(), properties.responseBodyLimit(), now),
                             sentRequest(handedHeaders.get(h.event().id())))));
         }
         // The recorder checks each claim again as it writes: a lease that ran out meanwhile records nothing.
@@ -172,27 +176,6 @@ public class RelayHandoff {
     }
 
     private record Held(ClaimedEvent event, int expectedResponseCode) {
-    }
-
-    private DeliveryOutcome outcome(LocalAnswer answer, int expected, Instant now) {
-        if (answer.status() == null) {
-            DeliveryOutcome.ErrorKind kind = answer.errorKind() == null ? DeliveryOutcome.ErrorKind.OTHER : answer.errorKind();
-            return new DeliveryOutcome.Failed(null, kind, cap(answer.error() == null ? "no response" : answer.error(),
-                    1000), null, null, null);
-        }
-        int status = answer.status();
-        String headers = cap(answer.responseHeaders(), ResponseCapture.HEADERS_LIMIT);
-        String body = cap(answer.responseBody(), properties.responseBodyLimit());
-        if (status == expected) {
-            return new DeliveryOutcome.Delivered(status, headers, body);
-        }
-        Duration retryAfter = status == 429 || status == 503 ? RetryAfterHeader.parse(answer.retryAfter(), now) : null;
-        return new DeliveryOutcome.Failed(status, DeliveryOutcome.ErrorKind.BAD_RESPONSE,
-                "expected " + expected + ", got " + status, retryAfter, headers, body);
-    }
-
-    private static String cap(String text, int limit) {
-        return text == null || text.length() <= limit ? text : text.substring(0, limit);
     }
 
     private static ClaimedEvent claimedEvent(ResultSet rs) throws SQLException {

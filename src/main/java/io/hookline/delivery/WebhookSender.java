@@ -37,22 +37,30 @@ public final class WebhookSender implements AutoCloseable {
     private final ScheduledThreadPoolExecutor deadlines;
 
     /**
-     * @param dnsResolver  resolves receiver hosts; the egress package's resolver refuses forbidden addresses
-     * @param proxy        egress proxy every send goes through, or null to connect directly
-     * @param localAddress source address to bind, or null for the system's choice
-     * @param sslContext   trust for HTTPS receivers, or null for the JVM default
+     * @param route        how requests leave: resolver, proxy, source address and trust
      * @param clock        gives {@code startedAt} and the {@code webhook-timestamp}
      * @param userAgent    e.g. {@code Hookline/0.1.0}
      */
-    public WebhookSender(DeliveryProperties properties, DnsResolver dnsResolver, HttpHost proxy,
-                         InetAddress localAddress, SSLContext sslContext, InstantSource clock, String userAgent) {
+    public WebhookSender(DeliveryProperties properties, Route route, InstantSource clock, String userAgent) {
         this.properties = properties;
         this.clock = clock;
         this.userAgent = userAgent;
         this.deadlines = new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().name("webhook-deadlines")
                 .daemon().factory());
         this.deadlines.setRemoveOnCancelPolicy(true);
-        this.client = DeliveryHttpClient.create(properties, dnsResolver, proxy, localAddress, sslContext);
+        this.client = DeliveryHttpClient.create(properties, route.dnsResolver(), route.proxy(), route.localAddress(),
+                route.sslContext());
+    }
+
+    /**
+     * How requests leave this process.
+     *
+     * @param dnsResolver  resolves receiver hosts; the egress package's resolver refuses forbidden addresses
+     * @param proxy        egress proxy every send goes through, or null to connect directly
+     * @param localAddress source address to bind, or null for the system's choice
+     * @param sslContext   trust for HTTPS receivers, or null for the JVM default
+     */
+    public record Route(DnsResolver dnsResolver, HttpHost proxy, InetAddress localAddress, SSLContext sslContext) {
     }
 
     /** Sends {@code request} once. The try ends by the request timeout however the receiver behaves. */

@@ -46,8 +46,8 @@ class WebhookSenderRequestTest {
     @BeforeEach
     void start() {
         receiver = TestReceiver.https();
-        sender = new WebhookSender(TestDeliveryProperties.defaults(), SystemDefaultDnsResolver.INSTANCE, null, null,
-                TestCertificates.localhost().trustingContext(), clock, "Hookline/0.1.0");
+        sender = new WebhookSender(TestDeliveryProperties.defaults(), new WebhookSender.Route(SystemDefaultDnsResolver.INSTANCE,
+                null, null, TestCertificates.localhost().trustingContext()), clock, "Hookline/0.1.0");
     }
 
     @AfterEach

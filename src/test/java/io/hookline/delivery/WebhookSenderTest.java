@@ -274,8 +274,8 @@ class WebhookSenderTest {
                 return host;
             }
         };
-        WebhookSender sender = closing(new WebhookSender(TestDeliveryProperties.defaults(), refusing, null, null,
-                null, clock, "Hookline/test"));
+        WebhookSender sender = closing(new WebhookSender(TestDeliveryProperties.defaults(),
+                new WebhookSender.Route(refusing, null, null, null), clock, "Hookline/test"));
 
         Failed failed = failedTry(sender, request(receiver.url("/")));
 
@@ -350,7 +350,7 @@ class WebhookSenderTest {
         TestReceiver receiver = receiver(TestReceiver.http());
         InetAddress source = InetAddress.getByName("127.0.0.2");
         WebhookSender sender = closing(new WebhookSender(TestDeliveryProperties.defaults(),
-                SystemDefaultDnsResolver.INSTANCE, null, source, null, clock, "Hookline/test"));
+                new WebhookSender.Route(SystemDefaultDnsResolver.INSTANCE, null, source, null), clock, "Hookline/test"));
 
         assertThat(sender.send(request(receiver.url("/"))).outcome()).isInstanceOf(Delivered.class);
         assertThat(receiver.requests()).singleElement().extracting(r -> r.remoteAddress()).isEqualTo(source);
@@ -360,8 +360,8 @@ class WebhookSenderTest {
     void goes_through_the_configured_proxy() throws Exception {
         TestReceiver proxy = receiver(TestReceiver.http());
         WebhookSender sender = closing(new WebhookSender(TestDeliveryProperties.defaults(),
-                SystemDefaultDnsResolver.INSTANCE, new HttpHost("http", "127.0.0.1", proxy.port()), null, null,
-                clock, "Hookline/test"));
+                new WebhookSender.Route(SystemDefaultDnsResolver.INSTANCE, new HttpHost("http", "127.0.0.1", proxy.port()),
+                        null, null), clock, "Hookline/test"));
 
         Attempt attempt = sender.send(request("http://receiver.example:8080/hooks"));
 
@@ -420,8 +420,8 @@ class WebhookSenderTest {
     }
 
     private WebhookSender sender(DeliveryProperties properties, SSLContext trust) {
-        return closing(new WebhookSender(properties, SystemDefaultDnsResolver.INSTANCE, null, null, trust, clock,
-                "Hookline/test"));
+        return closing(new WebhookSender(properties,
+                new WebhookSender.Route(SystemDefaultDnsResolver.INSTANCE, null, null, trust), clock, "Hookline/test"));
     }
 
     private TestReceiver receiver(TestReceiver receiver) {

@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -258,6 +260,20 @@ class RelayDeliveryTest {
                 mutation($id: ID!, $e: String!) { rotateWebhookReceiverRelayToken(id: $id, etag: $e) { relayToken } }
                 """, Map.of("id", receiver.id(), "e", receiver.etag()));
         assertThat(stale.errorCode()).isEqualTo("CONFLICT");
+    }
+
+    @Test
+    void a_poll_waiting_when_its_token_is_rotated_is_refused_within_a_second_or_so() throws Exception {
+        RelayReceiver receiver = relayReceiver();
+        CompletableFuture<RelayHttp.Answer> waiting = CompletableFuture.supplyAsync(() -> relayHttp.poll(receiver.token(), 10, 20));
+        Thread.sleep(300); // the poll is waiting for events by now
+        api.execute("""
+                mutation($id: ID!, $e: String!) { rotateWebhookReceiverRelayToken(id: $id, etag: $e) { relayToken } }
+                """, Map.of("id", receiver.id(), "e", receiver.etag())).ok();
+        long rotated = System.nanoTime();
+        RelayHttp.Answer answer = waiting.get(10, TimeUnit.SECONDS);
+        assertThat(answer.status()).isEqualTo(401);
+        assertThat(Duration.ofNanos(System.nanoTime() - rotated)).isLessThan(Duration.ofMillis(2_500));
     }
 
     @Test

@@ -22,6 +22,8 @@ final class ForwardSlots {
     private int limit;
     private int forwarding;
     private int inHand;
+    /** Room promised to polls on their way: their events count once they are here. */
+    private int reserved;
     private double averageForwardNanos;
 
     ForwardSlots(int limit, int maxRounds, Duration lease) {
@@ -34,13 +36,48 @@ final class ForwardSlots {
     int room() throws InterruptedException {
         lock.lock();
         try {
-            while (limit * rounds() - inHand <= 0) {
+            while (free() <= 0) {
                 changed.await();
             }
-            return limit * rounds() - inHand;
+            return free();
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Waits until there is room and reserves it for one poll of {@code pollsAtOnce}: at most that
+     * share of all the room, so that another poll can wait at Hookline meanwhile. Returns how many
+     * events the poll may ask for; {@link #release} ends the reservation.
+     */
+    int reserve(int pollsAtOnce) throws InterruptedException {
+        lock.lock();
+        try {
+            while (free() <= 0) {
+                changed.await();
+            }
+            int share = Math.max(1, Math.ceilDiv(limit * rounds(), pollsAtOnce));
+            int taken = Math.min(free(), share);
+            reserved += taken;
+            return taken;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** A poll's reservation of {@code count} ends: what it pulled is in hand by now ({@link #pulled}). */
+    void release(int count) {
+        lock.lock();
+        try {
+            reserved -= count;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private int free() {
+        return limit * rounds() - inHand - reserved;
     }
 
     private int rounds() {

@@ -3,63 +3,95 @@ package io.hookline.relay.client;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.IntStream;
 
 /**
  * Pulls a relay receiver's events from Hookline and forwards each to a local URL, up to
  * {@code concurrency} at once and never more than Hookline's share for this client of the
  * receiver's {@code maxConcurrency}, reporting the local answers back in batches. A few rounds of
- * events are pulled ahead, so the next ones are here when a forward ends and a poll is usually
- * waiting at Hookline when the next event comes. Reconnects
- * by itself with backoff. {@link #stop()} stops pulling, lets the forwards in flight finish and
- * reports them: an event is either answered or, if the client dies first, due again when its lease ends.
+ * events are pulled ahead, and two polls run at once, so the next events are here when a forward
+ * ends and a poll is waiting at Hookline when the next event comes, even while the other one's
+ * events are on their way (docs/relay.md). Reconnects by itself with backoff. {@link #stop()} stops
+ * pulling, lets the forwards in flight finish and reports them: an event is either answered or, if
+ * the client dies first, due again when its lease ends.
  */
 public final class RelayClient {
 
     /** The most rounds of its forwards at once a client holds; Hookline hands out no more (docs/relay.md). */
     private static final int ROUNDS_AHEAD = 8;
-    private static final int MAX_REPORT = 100;
-    private static final int REPORT_TRIES = 4;
+    /** Polls waiting at Hookline at once: while one's answer travels, the other takes the next event. */
+    private static final int POLLS = 2;
 
     private final RelayConnection hookline;
     private final Forwarder forwarder;
     private final ForwardSlots slots;
     private final int concurrency;
-    private final BlockingQueue<RelayConnection.Answered> answered = new LinkedBlockingQueue<>();
+    private final Reporter reporter;
     private final ExecutorService forwards = Executors.newVirtualThreadPerTaskExecutor();
-    private final Thread reporter = Thread.ofPlatform().name("hookline-relay-reporter").unstarted(this::reportLoop);
-    private final Backoff backoff = new Backoff();
+    private final List<Thread> otherPolls;
+    private final AtomicBoolean connected = new AtomicBoolean();
     private volatile boolean running = true;
     private volatile boolean forwardsDone;
-    private volatile Thread poller;
+    private volatile Thread firstPoll;
 
     public RelayClient(URI server, String token, URI forwardTo, int concurrency, Duration forwardTimeout) {
         this.hookline = new RelayConnection(server, token);
         this.forwarder = new Forwarder(forwardTo, forwardTimeout);
         this.concurrency = concurrency;
         this.slots = new ForwardSlots(concurrency, ROUNDS_AHEAD, RelayConnection.DEFAULT_LEASE);
+        this.reporter = new Reporter(hookline, forwardTo.toString(), () -> forwardsDone);
+        this.otherPolls = IntStream.range(1, POLLS)
+                .mapToObj(i -> Thread.ofPlatform().name("hookline-relay-poll-" + i).unstarted(() -> poll(false)))
+                .toList();
     }
 
     /** Pulls and forwards until {@link #stop()}; returns once every forward in flight is reported. */
     public void run() {
-        poller = Thread.currentThread();
+        firstPoll = Thread.currentThread();
         reporter.start();
-        boolean connected = false;
-        while (running) {
+        otherPolls.forEach(Thread::start);
+        poll(true);
+        for (Thread other : otherPolls) {
             try {
-                int room = slots.room();
+                other.join();
+            } catch (InterruptedException e) {
+                break;
+            }
+        }
+        finish();
+    }
+
+    /** Stops pulling; {@link #run()} returns once the forwards in flight are reported. */
+    public void stop() {
+        running = false;
+        Thread first = firstPoll;
+        if (first != null) {
+            first.interrupt();
+        }
+        otherPolls.forEach(Thread::interrupt);
+    }
+
+    /**
+     * One poll after another. The {@code speaking} loop logs its failures and tells when the client is
+     * disconnected; the other loops back off in silence, so a failure is logged once.
+     */
+    private void poll(boolean speaking) {
+        Backoff backoff = new Backoff();
+        boolean mine = false; // this loop's own connection state: its first poll after a failure returns at once
+        while (running) {
+            int reserved = 0;
+            try {
+                reserved = slots.reserve(POLLS);
                 // The first poll after (re)connecting returns at once: it proves the token and the address.
-                RelayConnection.Pulled pulled = hookline.poll(room, connected ? RelayConnection.WAIT_SECONDS : 0);
-                if (!connected) {
+                RelayConnection.Pulled pulled = hookline.poll(reserved, mine ? RelayConnection.WAIT_SECONDS : 0);
+                mine = true;
+                if (!connected.getAndSet(true)) {
                     Log.line("Connected to Hookline; forwarding to " + forwarder.target());
-                    connected = true;
                 }
                 backoff.reset();
                 // The lease began when Hookline answered, a moment before the answer arrived here.
@@ -73,26 +105,21 @@ public final class RelayClient {
             } catch (InterruptedException stopping) {
                 break;
             } catch (IOException | RuntimeException failure) {
-                connected = false;
+                mine = false;
                 if (!running) {
                     break;
                 }
                 Duration wait = backoff.nextDelay();
-                Log.line(describe(failure) + "; retrying in " + wait.toMillis() / 1000.0 + " s");
+                if (speaking) {
+                    connected.set(false);
+                    Log.line(describe(failure) + "; retrying in " + wait.toMillis() / 1000.0 + " s");
+                }
                 if (!sleep(wait)) {
                     break;
                 }
+            } finally {
+                slots.release(reserved);
             }
-        }
-        finish();
-    }
-
-    /** Stops pulling; {@link #run()} returns once the forwards in flight are reported. */
-    public void stop() {
-        running = false;
-        Thread current = poller;
-        if (current != null) {
-            current.interrupt();
         }
     }
 
@@ -110,57 +137,10 @@ public final class RelayClient {
             }
             Forwarder.Result result = forwarder.forward(event.headers(), event.body());
             slots.forwarded(Duration.ofNanos(System.nanoTime() - start));
-            answered.add(new RelayConnection.Answered(event, result));
+            reporter.add(new RelayConnection.Answered(event, result));
         } catch (RuntimeException unexpected) {
             Log.line("evt_" + event.id() + ": " + unexpected + "; Hookline sends it again after its lease");
             slots.dropped(started);
-        }
-    }
-
-    /** Reports answers as they come, many per request; logs one line per forward once Hookline has it. */
-    private void reportLoop() {
-        while (!(forwardsDone && answered.isEmpty())) {
-            List<RelayConnection.Answered> batch = new ArrayList<>();
-            try {
-                RelayConnection.Answered first = answered.poll(100, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
-                }
-                batch.add(first);
-            } catch (InterruptedException e) {
-                continue; // nothing interrupts the reporter on purpose: keep draining
-            }
-            answered.drainTo(batch, MAX_REPORT - 1);
-            report(batch);
-        }
-    }
-
-    private void report(List<RelayConnection.Answered> batch) {
-        Backoff retry = new Backoff();
-        String failure = null;
-        Map<Long, String> refused = Map.of();
-        for (int attempt = 1; ; attempt++) {
-            try {
-                refused = hookline.report(batch);
-                break;
-            } catch (IOException e) {
-                if (attempt == REPORT_TRIES || !sleep(retry.nextDelay())) {
-                    failure = "could not report it (" + e.getMessage() + "): Hookline sends it again after its lease";
-                    break;
-                }
-            } catch (InterruptedException e) {
-                failure = "not reported: Hookline sends it again after its lease";
-                break;
-            }
-        }
-        for (RelayConnection.Answered a : batch) {
-            Forwarder.Result result = a.result();
-            String outcome = result.status() != null ? Integer.toString(result.status())
-                    : result.errorKind() + " (" + result.error() + ")";
-            String note = failure != null ? "; " + failure
-                    : refused.containsKey(a.event().id()) ? "; Hookline refused the answer: " + refused.get(a.event().id()) : "";
-            Log.line("evt_" + a.event().id() + " -> " + forwarder.target() + ": " + outcome + " in "
-                    + result.duration().toMillis() + " ms" + note);
         }
     }
 
@@ -174,7 +154,7 @@ public final class RelayClient {
                 + (failure.getMessage() == null ? "" : ": " + failure.getMessage()) + ")";
     }
 
-    private static boolean sleep(Duration wait) {
+    static boolean sleep(Duration wait) {
         try {
             Thread.sleep(wait);
             return true;
@@ -192,7 +172,7 @@ public final class RelayClient {
                 Log.line("Stopping with forwards unreported; Hookline sends them again after their lease");
             }
             forwardsDone = true;
-            reporter.join(Duration.ofSeconds(60));
+            reporter.join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

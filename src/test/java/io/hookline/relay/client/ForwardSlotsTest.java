@@ -43,6 +43,19 @@ class ForwardSlotsTest {
         assertThat(slots.room()).as("one at a time now: eight rounds of one, five in hand").isEqualTo(3);
     }
 
+    @Test
+    void each_of_two_polls_reserves_at_most_half_the_room_and_gives_back_what_it_did_not_pull() throws Exception {
+        ForwardSlots slots = new ForwardSlots(4, 8, LEASE);
+        forward(slots, Duration.ofMillis(5));
+        assertThat(slots.reserve(2)).as("half of eight rounds of four").isEqualTo(16);
+        assertThat(slots.reserve(2)).as("the other half, for the second poll").isEqualTo(16);
+
+        slots.pulled(3);
+        slots.release(16);
+        assertThat(slots.room()).as("the first poll got 3 of its 16; the second still holds its 16").isEqualTo(13);
+        assertThat(slots.reserve(2)).as("no more than what is free").isEqualTo(13);
+    }
+
     private static void forward(ForwardSlots slots, Duration took) {
         slots.pulled(1);
         slots.startForward();
