@@ -49,8 +49,10 @@ class ContainerImageTest {
 
         assertThat(texts(xpath, pom, jib + "/container/volumes/volume")).containsExactly("/data");
         assertThat(xpath.evaluate(jib + "/container/environment/HOOKLINE_DATA_DIR", pom)).isEqualTo("/data");
-        assertThat(xpath.evaluate(jib + "/extraDirectories/permissions/permission[file='/data']/mode", pom)).isEqualTo("777");
-        assertThat(Files.isDirectory(Path.of("src/main/jib/data"))).as("the data directory ships in the image").isTrue();
+        assertThat(Files.readString(Path.of("image/build"))).as("the base's data directory belongs to the user")
+                .contains("chown 1000:1000 \"$rootfs/data\"");
+        assertThat(Path.of("src/main/jib/data")).as("no layer over the base replaces /data and its owner").doesNotExist();
+        assertThat(xpath.evaluate(jib + "/extraDirectories", pom)).isBlank();
 
         assertThat(texts(xpath, pom, jib + "/container/ports/port")).containsExactly(defaultPort());
         assertThat(xpath.evaluate(jib + "/outputPaths/tar", pom)).endsWith("/jib-image.tar");
