@@ -6,6 +6,7 @@ import {FILTER_SELECTION, filterEditor, filterSummary} from './filters.js';
 import {RELAY_FIELDS, addressCell, relayRows} from './relay.js';
 import {deleteButton, editForm, headerSection, rotateSecretButton, secretOverlap} from './receiver-edit.js';
 import {DELIVERY_STATS, deliveryChart} from './delivery-chart.js';
+import {payloadView} from './payload-view.js';
 
 const PAGE_SIZE = 25;
 
@@ -86,6 +87,8 @@ export async function receiverDetail(id, canChange) {
     const settingsForm = canChange ? editForm(receiver, enums, reload) : null;
     const filterEditors = receiver.subscriptions.map(subscription =>
         filterEditor(subscription, `${subscription.resource} ${subscription.action}`, reload));
+    const payloadViews = receiver.subscriptions.map(subscription =>
+        payloadView(subscription, `${subscription.resource} ${subscription.action}`));
     return [
         h('p', {class: 'crumbs'}, h('a', {href: '#/receivers'}, '← Receivers')),
         h('div', {class: 'page-head'},
@@ -133,9 +136,11 @@ export async function receiverDetail(id, canChange) {
                     h('code', {class: 'filter-summary'}, filterSummary(subscription.filter)),
                     activeBadge(subscription.active),
                     time(subscription.createdAt),
-                    canChange ? subscriptionActions(subscription, reload, filterEditors[i].toggle) : '',
+                    h('div', {class: 'actions'}, payloadViews[i].toggle,
+                        canChange ? subscriptionActions(subscription, reload, filterEditors[i].toggle) : null),
                 ]),
                 'No subscriptions: this receiver gets only test events.'),
+            payloadViews.map(view => view.panel),
             canChange ? filterEditors.map(editor => editor.editor) : null,
             canChange ? subscribeForm(receiver, enums, reload) : null),
     ];
@@ -188,7 +193,7 @@ function secret(value, canChange) {
 
 function subscriptionActions(subscription, reload, filterToggle) {
     const label = `${subscription.resource} ${subscription.action}`;
-    return h('div', {class: 'actions'},
+    return [
         filterToggle,
         h('button', {
             type: 'button', class: 'secondary small', 'aria-label': `${subscription.active ? 'Pause' : 'Resume'} ${label}`,
@@ -213,7 +218,8 @@ function subscriptionActions(subscription, reload, filterToggle) {
                     reload(`Subscription ${label} deleted.`);
                 });
             },
-        }, 'Delete'));
+        }, 'Delete'),
+    ];
 }
 
 function subscribeForm(receiver, enums, reload) {

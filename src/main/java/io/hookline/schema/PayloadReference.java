@@ -33,6 +33,10 @@ public final class PayloadReference {
                 { webhookPayloadSchema(resource: RUNS) }
                 ```
 
+                An example body of each resource and action, like the UPDATE examples below, is served too,
+                `{ webhookPayloadExample(resource: RUNS, action: DELETE) }`; the console shows both on each
+                subscription ([console.md](console.md)).
+
                 ## The envelope
 
                 | field | type | meaning |

@@ -34,6 +34,20 @@ class PayloadSchemaTest extends IntegrationTest {
     }
 
     @Test
+    void the_example_over_graphql_of_every_resource_and_action_matches_its_schema() {
+        for (Resource resource : Resource.values()) {
+            for (Resource.Action action : Resource.Action.values()) {
+                String example = api.execute("query($r: ResourceEnum!, $a: ActionEnum!) { webhookPayloadExample(resource: $r, action: $a) }",
+                        Map.of("r", resource.name(), "a", action.name())).ok().string("$.data.webhookPayloadExample");
+                assertThat(PayloadConformance.violations(example)).as(resource + " " + action).isEmpty();
+                JsonNode body = JSON.readTree(example);
+                assertThat(body.path("action").asString()).isEqualTo(action.name());
+                assertThat(body.path(action == Resource.Action.DELETE ? "previous_data" : "data").isObject()).isTrue();
+            }
+        }
+    }
+
+    @Test
     void the_schema_says_what_the_row_really_carries() {
         JsonNode row = schemaOf("RUNS").at("/$defs/row/properties");
         assertThat(row.at("/quantity/type").toString()).isEqualTo("[\"number\",\"null\"]");
